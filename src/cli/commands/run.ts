@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { DEFAULT_MAX_BYTES } from '../../engine/ingest.js';
+import { EXIT_FAILED, globalOpts, printJson, warn } from '../output.js';
+import { withStore } from '../with-store.js';
+import { type IngestFlags, ingestWithProgress, summaryLine } from './ingest.js';
+import { listDocuments } from './read.js';
+
+/** The demo corpus shipped with the package, found relative to this file in both `src/` and `dist/`. */
+export function examplesDir(): string {
+  for (const rel of ['../../../examples', '../../examples']) {
+    const path = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return 'examples';
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'the main job: ingest the inputs (the demo corpus in examples/ when none are given) and list what the store holds',
+    )
+    .argument('[inputs...]', 'paths, folders, glob patterns, - for stdin, or URLs')
+    .option('--max-size <MB>', 'largest file or record accepted, in MB', Number, DEFAULT_MAX_BYTES / 1048576)
+    .option('--timeout <seconds>', 'time allowed for each URL', Number, 30)
+    .option('--json', 'print the summary and the listing as JSON')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
+      const names = inputs.length ? inputs : [examplesDir()];
+      await withStore(globalOpts(cmd), async (store) => {
+        const summary = await ingestWithProgress(store, names, flags);
+        if (flags.json) {
+          printJson({ summary, documents: await store.listDocuments() });
+        } else {
+          warn(summaryLine(summary));
+          await listDocuments(store, {});
+        }
+        if (summary.failed > 0) process.exitCode = EXIT_FAILED;
+      });
+    });
+}

@@ -1,0 +1,56 @@
+/**
+ * Versioned schema. A migration is never edited once released: a change is a new entry. Each runs in its own
+ * transaction together with the row that records it.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents',
+    sql: `
+      CREATE TABLE documents (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        source       TEXT NOT NULL,
+        external_id  TEXT,
+        url          TEXT,
+        outlet       TEXT,
+        title        TEXT,
+        author       TEXT,
+        language     TEXT,
+        content_type TEXT NOT NULL,
+        format       TEXT NOT NULL,
+        fetched_at   TEXT,
+        published_at TEXT,
+        ingested_at  TEXT NOT NULL,
+        bytes        INTEGER NOT NULL,
+        content      TEXT NOT NULL
+      );
+      CREATE INDEX documents_external_id ON documents (external_id) WHERE external_id IS NOT NULL;
+      CREATE TABLE ingest_runs (
+        id          INTEGER PRIMARY KEY,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        inputs      TEXT NOT NULL,
+        ingested    INTEGER NOT NULL,
+        present     INTEGER NOT NULL,
+        failed      INTEGER NOT NULL,
+        bytes       INTEGER NOT NULL
+      );
+      CREATE TABLE ingest_problems (
+        run_id INTEGER NOT NULL REFERENCES ingest_runs (id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        place  TEXT,
+        reason TEXT NOT NULL,
+        rule   TEXT NOT NULL,
+        fatal  INTEGER NOT NULL
+      );
+      CREATE INDEX ingest_problems_run ON ingest_problems (run_id);
+    `,
+  },
+];

@@ -1,0 +1,293 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Document, InputFormat } from '../../core/model.js';
+import {
+  type DocumentSummary,
+  type IngestRun,
+  type ListQuery,
+  type PutOutcome,
+  type Store,
+  StoreError,
+  type StoreStats,
+} from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+interface DocumentRow {
+  id: string;
+  source: string;
+  external_id: string | null;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  author: string | null;
+  language: string | null;
+  content_type: string;
+  format: string;
+  fetched_at: string | null;
+  published_at: string | null;
+  ingested_at: string;
+  bytes: number;
+  content?: string;
+}
+
+const SUMMARY_COLUMNS =
+  'id, source, external_id, url, outlet, title, author, language, content_type, format, fetched_at, published_at, ingested_at, bytes';
+
+function toSummary(r: DocumentRow): DocumentSummary {
+  return {
+    id: r.id,
+    source: r.source,
+    externalId: r.external_id,
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    author: r.author,
+    language: r.language,
+    contentType: r.content_type as Document['contentType'],
+    format: r.format as InputFormat,
+    fetchedAt: r.fetched_at,
+    publishedAt: r.published_at,
+    ingestedAt: r.ingested_at,
+    bytes: r.bytes,
+  };
+}
+
+export interface SqliteStoreOptions {
+  /** Path of the database file; `:memory:` for a throwaway store. */
+  path: string;
+  readonly?: boolean;
+}
+
+/** Applies every migration newer than the database, each in its own transaction. Returns the schema version. */
+function migrate(db: Database.Database): number {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const current = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new StoreError(`database schema version ${current} is newer than this storytrace understands (${latest})`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+  return latest;
+}
+
+/** The embedded default: one SQLite file in WAL mode, one transaction per batch. */
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite';
+  readonly location: string;
+  readonly #db: Database.Database;
+  readonly #schemaVersion: number;
+  readonly #insert: Database.Statement;
+  readonly #putBatch: (docs: readonly Document[], at: string) => PutOutcome[];
+
+  constructor(options: SqliteStoreOptions) {
+    this.location = options.path;
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.#db = new Database(options.path, {
+      fileMustExist: options.readonly === true,
+      readonly: options.readonly === true,
+    });
+    this.#db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      this.#db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode survives a killed process; only an OS crash may lose the last commits, never corrupt.
+      this.#db.pragma('synchronous = NORMAL');
+    }
+    this.#db.pragma('foreign_keys = ON');
+    this.#schemaVersion = options.readonly ? MIGRATIONS.length : migrate(this.#db);
+    this.#insert = this.#db.prepare(
+      `INSERT INTO documents (id, source, external_id, url, outlet, title, author, language, content_type, format,
+         fetched_at, published_at, ingested_at, bytes, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.#putBatch = this.#db.transaction((docs: readonly Document[], at: string) =>
+      docs.map((d): PutOutcome => {
+        const r = this.#insert.run(
+          d.id,
+          d.source,
+          d.externalId,
+          d.url,
+          d.outlet,
+          d.title,
+          d.author,
+          d.language,
+          d.contentType,
+          d.format,
+          d.fetchedAt,
+          d.publishedAt,
+          at,
+          d.bytes,
+          d.content,
+        );
+        return r.changes === 1 ? 'inserted' : 'present';
+      }),
+    );
+  }
+
+  async putDocuments(docs: readonly Document[]): Promise<PutOutcome[]> {
+    if (docs.length === 0) return [];
+    return this.#putBatch(docs, new Date().toISOString());
+  }
+
+  async getDocument(id: string): Promise<Document | null> {
+    const r = this.#db.prepare(`SELECT ${SUMMARY_COLUMNS}, content FROM documents WHERE id = ?`).get(id) as
+      | DocumentRow
+      | undefined;
+    if (!r) return null;
+    const { ingestedAt: _, ...doc } = toSummary(r);
+    return { ...doc, content: r.content ?? '' };
+  }
+
+  async resolveDocument(ref: string): Promise<string[]> {
+    const exact = this.#db
+      .prepare('SELECT id FROM documents WHERE id = ? OR external_id = ? ORDER BY seq LIMIT 10')
+      .all(ref, ref) as {
+      id: string;
+    }[];
+    if (exact.length || ref.length < 4 || !/^[0-9a-f]+$/.test(ref)) return exact.map((r) => r.id);
+    // Range scan on the unique index instead of LIKE, which SQLite would not index here.
+    const rows = this.#db
+      .prepare('SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 10')
+      .all(ref, `${ref}g`) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async listDocuments(query: ListQuery = {}): Promise<DocumentSummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.format) {
+      where.push('format = ?');
+      params.push(query.format);
+    }
+    if (query.outlet) {
+      where.push('outlet = ?');
+      params.push(query.outlet);
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY seq LIMIT ? OFFSET ?`;
+    params.push(query.limit ?? -1, query.offset ?? 0);
+    return (this.#db.prepare(sql).all(...params) as DocumentRow[]).map(toSummary);
+  }
+
+  async countDocuments(): Promise<number> {
+    return (this.#db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  }
+
+  async recordRun(run: IngestRun): Promise<void> {
+    this.#db.transaction(() => {
+      const { lastInsertRowid } = this.#db
+        .prepare(
+          'INSERT INTO ingest_runs (started_at, finished_at, inputs, ingested, present, failed, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          run.startedAt,
+          run.finishedAt,
+          JSON.stringify(run.inputs),
+          run.ingested,
+          run.present,
+          run.failed,
+          run.bytes,
+        );
+      const insert = this.#db.prepare(
+        'INSERT INTO ingest_problems (run_id, source, place, reason, rule, fatal) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const p of run.problems) insert.run(lastInsertRowid, p.source, p.place, p.reason, p.rule, p.fatal ? 1 : 0);
+    })();
+  }
+
+  async stats(): Promise<StoreStats> {
+    const db = this.#db;
+    const totals = db
+      .prepare(
+        'SELECT count(*) AS n, coalesce(sum(length(CAST(content AS BLOB))), 0) AS bytes, min(ingested_at) AS first, max(ingested_at) AS last, count(DISTINCT outlet) AS outlets FROM documents',
+      )
+      .get() as { n: number; bytes: number; first: string | null; last: string | null; outlets: number };
+    const groups = (column: 'format' | 'content_type') =>
+      Object.fromEntries(
+        (
+          db
+            .prepare(`SELECT ${column} AS k, count(*) AS n FROM documents GROUP BY ${column} ORDER BY n DESC`)
+            .all() as {
+            k: string;
+            n: number;
+          }[]
+        ).map((r) => [r.k, r.n]),
+      );
+    const topOutlets = db
+      .prepare(
+        'SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY documents DESC, outlet LIMIT 10',
+      )
+      .all() as { outlet: string; documents: number }[];
+    const run = db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as
+      | {
+          id: number;
+          started_at: string;
+          finished_at: string;
+          inputs: string;
+          ingested: number;
+          present: number;
+          failed: number;
+          bytes: number;
+        }
+      | undefined;
+    const problems = run
+      ? (db.prepare('SELECT count(*) AS n FROM ingest_problems WHERE run_id = ?').get(run.id) as { n: number }).n
+      : 0;
+    return {
+      backend: this.backend,
+      location: this.location,
+      schemaVersion: this.#schemaVersion,
+      documents: totals.n,
+      contentBytes: totals.bytes,
+      byFormat: groups('format'),
+      byContentType: groups('content_type'),
+      outlets: totals.outlets,
+      topOutlets,
+      firstIngestedAt: totals.first,
+      lastIngestedAt: totals.last,
+      lastRun: run
+        ? {
+            startedAt: run.started_at,
+            finishedAt: run.finished_at,
+            inputs: JSON.parse(run.inputs) as string[],
+            ingested: run.ingested,
+            present: run.present,
+            failed: run.failed,
+            bytes: run.bytes,
+            problems,
+          }
+        : null,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  /** Size of the database file and its WAL, for benchmarks and `stats`. */
+  fileBytes(): number {
+    if (this.location === ':memory:') return 0;
+    let total = 0;
+    for (const suffix of ['', '-wal']) {
+      try {
+        total += statSync(this.location + suffix).size;
+      } catch {
+        // no WAL yet
+      }
+    }
+    return total;
+  }
+}
