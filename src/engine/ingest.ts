@@ -2,8 +2,6 @@
  * @module Ingest orchestration: inputs → detected format → parser → documents, written to the store in batches of
  * one transaction each. Every problem is reported and counted, and the batch goes on.
  */
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { WARCParser } from 'warcio';
 import { charsetOf, looksBinary } from '../core/ingest/decode.js';
 import { detectFormat, extensionOf, stripExtension } from '../core/ingest/detect.js';
@@ -16,7 +14,7 @@ import { parseWarcRecord } from '../core/ingest/warc.js';
 import type { Document, DocumentDraft, Problem } from '../core/model.js';
 import { type ExpandOptions, expandInputs, type Input } from '../io/inputs.js';
 import type { Store } from '../store/store.js';
-import { lines, peek, readAll, SizeLimitError } from './streams.js';
+import { gunzip, lines, peek, readAll, SizeLimitError } from './streams.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -182,14 +180,7 @@ async function processStream(
   const format = detectFormat(name, head, mediaType);
   if (format === 'gzip') {
     if (depth > 2) return run.problem(meta.source, null, 'gzip nested too deeply', 'ingest:gzip');
-    const gunzip = createGunzip();
-    const piping = pipeline(rest, gunzip).catch(() => undefined);
-    try {
-      await processStream(run, innerName(name), gunzip, meta, null, depth + 1);
-    } finally {
-      gunzip.destroy();
-      await piping;
-    }
+    await processStream(run, innerName(name), gunzip(rest), meta, null, depth + 1);
     return;
   }
   if (format !== 'warc' && looksBinary(head)) {

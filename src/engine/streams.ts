@@ -1,4 +1,6 @@
 /** @module Byte-stream helpers over async iterables of Buffers, kept allocation-light for the ingest hot path. */
+import { once } from 'node:events';
+import { createGunzip } from 'node:zlib';
 
 /** Reads at least `n` bytes (or to the end) and gives them back with a stream that still yields everything. */
 export async function peek(
@@ -9,18 +11,27 @@ export async function peek(
   const chunks: Buffer[] = [];
   let length = 0;
   let done = false;
-  while (length < n) {
-    const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
+  // A failure while peeking (a truncated gzip) is held back until the bytes before it have been consumed.
+  let failure: unknown = null;
+  try {
+    while (length < n) {
+      const r = await it.next();
+      if (r.done) {
+        done = true;
+        break;
+      }
+      chunks.push(r.value);
+      length += r.value.length;
     }
-    chunks.push(r.value);
-    length += r.value.length;
+  } catch (e) {
+    if (length === 0) throw e;
+    failure = e;
+    done = true;
   }
   const head = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   async function* rest(): AsyncGenerator<Buffer> {
     if (head.length) yield head;
+    if (failure) throw failure;
     if (done) return;
     for (;;) {
       const r = await it.next();
@@ -105,4 +116,69 @@ export async function* lines(stream: AsyncIterable<Buffer>, maxBytes: number): A
     }
   }
   if (pendingLength > 0 || tooLong) yield finish(Buffer.alloc(0), 0, 0);
+}
+
+/**
+ * Gunzip (multi-member, as .warc.gz is) that yields every byte decompressed before a failure and only then throws
+ * it. Node's own stream drops buffered output when it errors, which would lose the records that precede a
+ * truncated tail.
+ */
+export async function* gunzip(source: AsyncIterable<Buffer>, highWaterMark = 4 << 20): AsyncGenerator<Buffer> {
+  const z = createGunzip();
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let done = false;
+  let failure: Error | null = null;
+  let notify: (() => void) | null = null;
+  const wake = () => {
+    const n = notify;
+    notify = null;
+    n?.();
+  };
+  z.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued > highWaterMark) z.pause();
+    wake();
+  });
+  z.on('end', () => {
+    done = true;
+    wake();
+  });
+  z.on('error', (e: Error) => {
+    failure ??= e;
+    done = true;
+    wake();
+  });
+  void (async () => {
+    try {
+      for await (const chunk of source) {
+        if (done) return;
+        if (!z.write(chunk)) await Promise.race([once(z, 'drain'), once(z, 'close')]);
+      }
+      z.end();
+    } catch (e) {
+      failure ??= e as Error;
+      done = true;
+      wake();
+    }
+  })();
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        if (queued < highWaterMark / 2 && z.isPaused()) z.resume();
+        yield chunk;
+        continue;
+      }
+      if (done) break;
+      await new Promise<void>((resolve) => {
+        notify = resolve;
+      });
+    }
+    if (failure) throw failure;
+  } finally {
+    z.destroy();
+  }
 }

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import iconv from 'iconv-lite';
+import { jsonl, PAGE_LATIN1, RSS, write } from './fixtures.js';
+import { cli, cliAsync, SEEDS, tempDir } from './helpers.js';
+
+test('storytrace CLI', async (t) => {
+  await t.test('should show help for the program and every command', () => {
+    const root = cli(['--help']);
+    assert.equal(root.code, 0);
+    for (const c of ['run', 'ingest', 'ls', 'show', 'stats']) assert.match(root.stdout, new RegExp(`\\b${c}\\b`));
+    for (const c of ['run', 'ingest', 'ls', 'show', 'stats']) {
+      const r = cli([c, '--help']);
+      assert.equal(r.code, 0, c);
+      assert.match(r.stdout, /Usage: storytrace/);
+    }
+  });
+
+  await t.test('should ingest the seeds, then list and show them as JSON', (t) => {
+    const db = join(tempDir(t), 'st.db');
+    const ing = cli(['--db', db, 'ingest', SEEDS, '--json']);
+    assert.equal(ing.code, 0, ing.stderr);
+    const summary = JSON.parse(ing.stdout);
+    assert.equal(summary.ingested, 5);
+    assert.equal(summary.failed, 0);
+    const docs = JSON.parse(cli(['--db', db, 'ls', '--json']).stdout);
+    assert.equal(docs.length, 5);
+    for (const d of docs) {
+      assert.match(d.id, /^[0-9a-f]{16}$/);
+      assert.match(d.source, /seeds\/00\d_[0-9a-f]+\.txt$/);
+    }
+    const shown = JSON.parse(cli(['--db', db, 'show', docs[0].id, '--json']).stdout);
+    assert.equal(shown.id, docs[0].id);
+    assert.equal(shown.source, docs[0].source);
+    assert.ok(shown.content.length > 1000);
+    assert.ok(Array.isArray(shown.articles));
+    const byPrefix = JSON.parse(cli(['--db', db, 'show', docs[1].id.slice(0, 6), '--json']).stdout);
+    assert.equal(byPrefix.id, docs[1].id);
+    const stats = JSON.parse(cli(['--db', db, 'stats', '--json']).stdout);
+    assert.equal(stats.documents, 5);
+    assert.deepEqual(stats.byFormat, { text: 5 });
+    const text = cli(['--db', db, 'ls']);
+    assert.equal(text.stdout.trim().split('\n').length, 6, 'a header and one line per document');
+  });
+
+  await t.test('should say so when re-ingesting changes nothing', (t) => {
+    const db = join(tempDir(t), 'st.db');
+    cli(['--db', db, 'ingest', SEEDS]);
+    const again = cli(['--db', db, 'ingest', SEEDS]);
+    assert.equal(again.code, 0);
+    assert.match(again.stderr, /nothing new: all 5 documents were already present/);
+  });
+
+  await t.test('should fail with one line per bad input, exit 1, and keep the good ones', (t) => {
+    const dir = tempDir(t);
+    const db = join(dir, 'st.db');
+    const bad = write(join(dir, 'bad.jsonl'), jsonl([{ text: 'fine one' }, '{oops', { text: 'fine two' }]));
+    const empty = write(join(dir, 'empty.html'), '');
+    const r = cli(['--db', db, 'ingest', bad, empty, join(dir, 'nope.rss')]);
+    assert.equal(r.code, 1);
+    const lines = r.stderr.trim().split('\n');
+    assert.deepEqual(
+      lines.slice(0, -1).map((l) => l.replace(dir, 'DIR')),
+      [
+        'storytrace: DIR/nope.rss: no such file or folder',
+        "storytrace: DIR/bad.jsonl:2: malformed JSON (Expected property name or '}' in JSON at position 1)",
+        'storytrace: DIR/empty.html: empty file',
+      ],
+    );
+    assert.match(lines.at(-1) ?? '', /2 ingested, 0 already present, 3 failed/);
+    assert.ok(!r.stderr.includes('\u001b['), 'no terminal escapes when piped');
+    assert.equal(JSON.parse(cli(['--db', db, 'ls', '--json']).stdout).length, 2);
+  });
+
+  await t.test('should exit 2 with one line for an unknown id or command', (t) => {
+    const db = join(tempDir(t), 'st.db');
+    const r = cli(['--db', db, 'show', 'deadbeef']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim(), 'storytrace: no document matches "deadbeef"');
+    assert.equal(cli(['--db', db, 'frobnicate']).code, 2);
+  });
+
+  await t.test('should read stdin given as -', (t) => {
+    const db = join(tempDir(t), 'st.db');
+    const r = cli(['--db', db, 'ingest', '-', '--json'], { input: RSS });
+    assert.equal(JSON.parse(r.stdout).ingested, 2);
+    const docs = JSON.parse(cli(['--db', db, 'ls', '--json']).stdout);
+    assert.deepEqual(
+      docs.map((d: { source: string; format: string }) => [d.source, d.format]),
+      [
+        ['<stdin>#item1', 'rss'],
+        ['<stdin>#item2', 'rss'],
+      ],
+    );
+  });
+
+  await t.test(
+    'should fetch http(s) URLs with their charset and media type, and time out on a silent server',
+    async (t) => {
+      const server = createServer((req, res) => {
+        if (req.url === '/story') {
+          res.writeHead(200, { 'content-type': 'text/html; charset=ISO-8859-1' });
+          res.end(iconv.encode(PAGE_LATIN1.replace('<meta charset="iso-8859-1">', ''), 'latin1'));
+        } else if (req.url === '/feed') {
+          res.writeHead(200, { 'content-type': 'application/rss+xml' });
+          res.end(RSS);
+        } else if (req.url === '/silent') {
+          // never answers: the client's timeout must end it
+        } else {
+          res.writeHead(404).end('gone');
+        }
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      t.after(() => {
+        server.closeAllConnections();
+        server.close();
+      });
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const db = join(tempDir(t), 'st.db');
+      const r = await cliAsync([
+        '--db',
+        db,
+        'ingest',
+        `${base}/story`,
+        `${base}/feed`,
+        `${base}/missing`,
+        `${base}/silent`,
+        '--timeout',
+        '1',
+        '--json',
+      ]);
+      assert.equal(r.code, 1);
+      const summary = JSON.parse(r.stdout);
+      assert.equal(summary.ingested, 3);
+      assert.deepEqual(
+        summary.problems.map((p: { source: string; reason: string }) => [p.source.replace(base, ''), p.reason]),
+        [
+          ['/missing', 'HTTP 404 Not Found'],
+          ['/silent', 'timed out after 1 s'],
+        ],
+      );
+      const docs = JSON.parse((await cliAsync(['--db', db, 'ls', '--json'])).stdout);
+      const page = docs.find((d: { source: string }) => d.source === `${base}/story`);
+      assert.equal(page.url, `${base}/story`);
+      assert.equal(page.outlet, '127.0.0.1');
+      assert.ok(page.fetchedAt);
+      const shown = JSON.parse((await cliAsync(['--db', db, 'show', page.id, '--json'])).stdout);
+      assert.match(shown.content, /Le pr\u00e9fet a d\u00e9clar\u00e9/, 'decoded with the charset of the HTTP header');
+    },
+  );
+
+  await t.test('should run the main job on the demo corpus when given no input', (t) => {
+    const db = join(tempDir(t), 'st.db');
+    const r = cli(['--db', db, 'run', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.summary.failed, 0);
+    assert.ok(out.documents.length >= 10);
+    const formats = new Set(out.documents.map((d: { format: string }) => d.format));
+    for (const f of ['text', 'html', 'jsonl', 'rss', 'atom', 'warc']) assert.ok(formats.has(f), `demo corpus has ${f}`);
+  });
+});
