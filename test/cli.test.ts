@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import iconv from 'iconv-lite';
 import { jsonl, PAGE_LATIN1, RSS, write } from './fixtures.js';
-import { cli, cliAsync, SEEDS, tempDir } from './helpers.js';
+import { cli, cliAsync, ROOT, SEEDS, tempDir } from './helpers.js';
 
 test('storytrace CLI', async (t) => {
   await t.test('should show help for the program and every command', () => {
@@ -161,5 +162,35 @@ test('storytrace CLI', async (t) => {
     assert.ok(out.documents.length >= 10);
     const formats = new Set(out.documents.map((d: { format: string }) => d.format));
     for (const f of ['text', 'html', 'jsonl', 'rss', 'atom', 'warc']) assert.ok(formats.has(f), `demo corpus has ${f}`);
+  });
+
+  await t.test('should draw a progress bar with rate and ETA on a terminal', (t) => {
+    if (spawnSync('script', ['--version']).status !== 0) return t.skip('util-linux script is not installed');
+    const dir = tempDir(t);
+    const input = write(
+      join(dir, 'many.jsonl'),
+      jsonl(Array.from({ length: 3000 }, (_, i) => ({ text: `Record ${i} ${'words '.repeat(200)}` }))),
+    );
+    const command = [
+      process.execPath,
+      '--import',
+      'tsx',
+      join(ROOT, 'src/cli/bin.ts'),
+      '--db',
+      join(dir, 'st.db'),
+      'ingest',
+      input,
+    ];
+    // script(1) gives the CLI a pseudo-terminal, as a person at a terminal would.
+    const r = spawnSync('script', ['-qec', command.map((a) => `'${a}'`).join(' '), '/dev/null'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /ingest .*\d+% \| [\d.]+\/[\d.]+ MB \| [\d,]+ new, \d+ present, \d+ failed \| [\d.]+ MB\/s \| ETA/,
+    );
+    assert.match(r.stdout, /3,000 ingested, 0 already present, 0 failed/);
   });
 });

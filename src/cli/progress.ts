@@ -40,8 +40,10 @@ export function progressView(label: string, options: { quiet?: boolean } = {}): 
           failed: count(p.failed),
           rate: mbps(p.bytesRead, Date.now() - started),
         };
-        if (!bar) bar = multi.create(total, p.bytesRead, payload);
-        else {
+        if (!bar) {
+          bar = multi.create(total, p.bytesRead, payload);
+          multi.update(); // draw now rather than at the next frame, so short runs show the bar too
+        } else {
           bar.setTotal(total);
           bar.update(p.bytesRead, payload);
         }

@@ -1,5 +1,5 @@
 /** @module Byte-stream helpers over async iterables of Buffers, kept allocation-light for the ingest hot path. */
-import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /** Reads at least `n` bytes (or to the end) and gives them back with a stream that still yields everything. */
@@ -154,7 +154,7 @@ export async function* gunzip(source: AsyncIterable<Buffer>, highWaterMark = 4 <
     try {
       for await (const chunk of source) {
         if (done) return;
-        if (!z.write(chunk)) await Promise.race([once(z, 'drain'), once(z, 'close')]);
+        if (!z.write(chunk)) await drainOrClose(z);
       }
       z.end();
     } catch (e) {
@@ -181,4 +181,17 @@ export async function* gunzip(source: AsyncIterable<Buffer>, highWaterMark = 4 <
   } finally {
     z.destroy();
   }
+}
+
+/** Resolves when a writable drains or closes, leaving no listener behind (a race of two `once` calls leaks one). */
+function drainOrClose(w: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      w.off('drain', done);
+      w.off('close', done);
+      resolve();
+    };
+    w.on('drain', done);
+    w.on('close', done);
+  });
 }

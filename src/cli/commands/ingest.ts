@@ -37,7 +37,7 @@ export function summaryLine(s: IngestSummary): string {
       ? `nothing new: all ${count(s.present)} documents were already present`
       : `${count(s.ingested)} ingested, ${count(s.present)} already present, ${count(s.failed)} failed`;
   const skipped = s.skipped ? `, ${count(s.skipped)} records skipped` : '';
-  return `${head}${skipped} — ${count(s.inputs)} inputs, ${(s.bytes / 1048576).toFixed(1)} MB in ${s.seconds.toFixed(1)} s${rate}`;
+  return `${head}${skipped} — ${count(s.inputs)} input${s.inputs === 1 ? '' : 's'}, ${(s.bytes / 1048576).toFixed(1)} MB in ${s.seconds.toFixed(1)} s${rate}`;
 }
 
 export function registerIngest(program: Command): void {

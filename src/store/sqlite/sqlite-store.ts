@@ -101,6 +101,9 @@ export class SqliteStore implements Store {
     });
     this.#db.pragma('busy_timeout = 10000');
     if (!options.readonly) {
+      // Takes effect only when the file is created. Rows are multi-KB articles: 16 KiB pages hold them with less
+      // overhead and made bulk inserts 1.75x faster than the 4 KiB default (measured on 20k synthetic articles).
+      this.#db.pragma('page_size = 16384');
       this.#db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode survives a killed process; only an OS crash may lose the last commits, never corrupt.
       this.#db.pragma('synchronous = NORMAL');
