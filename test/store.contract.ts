@@ -4,8 +4,32 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Article } from '../src/core/model.js';
 import type { Store } from '../src/store/store.js';
 import { doc } from './helpers.js';
+
+function article(documentId: string, index: number, version = 1): Article {
+  return {
+    id: `${documentId}-${index}`,
+    documentId,
+    index,
+    title: `Title ${index}`,
+    authors: ['A. Writer'],
+    dateline: 'PORT ALDRIN',
+    published: '2031-03-03',
+    publishedPrecision: 'day',
+    credits: ['MNA'],
+    photoCredits: [],
+    language: 'en',
+    url: null,
+    outlet: 'Outlet',
+    body: ['First paragraph.', 'Second \u201cquoted\u201d paragraph.'],
+    headings: [{ before: 1, text: 'A heading' }],
+    captions: [],
+    removed: [{ text: 'Read more: elsewhere', reason: 'related' }],
+    cleanerVersion: version,
+  };
+}
 
 export interface Backend {
   name: string;
@@ -101,6 +125,58 @@ export function storeContract(backend: Backend): void {
       assert.equal(s.lastRun?.failed, 1);
       assert.equal(s.lastRun?.problems, 1);
       assert.deepEqual(s.lastRun?.inputs, ['a.jsonl']);
+      await store.close();
+    });
+
+    await t.test(
+      'should store the articles of a document, replace them on re-cleaning, and remember no-article reasons',
+      async (t) => {
+        const store = await backend.open(t);
+        const [a, b, c] = [doc(1), doc(2), doc(3)];
+        await store.putDocuments([a, b, c]);
+        assert.equal(await store.getCleanResult(a.id), null);
+        await store.putCleanResults([
+          { documentId: a.id, cleanerVersion: 1, articles: [article(a.id, 0), article(a.id, 1)], reason: null },
+          { documentId: b.id, cleanerVersion: 1, articles: [], reason: 'no article found: mostly links' },
+        ]);
+        const got = await store.getCleanResult(a.id);
+        assert.deepEqual(got?.articles, [article(a.id, 0), article(a.id, 1)]);
+        assert.equal((await store.getCleanResult(b.id))?.reason, 'no article found: mostly links');
+        await store.putCleanResults([
+          { documentId: a.id, cleanerVersion: 2, articles: [article(a.id, 0, 2)], reason: null },
+        ]);
+        assert.deepEqual((await store.getCleanResult(a.id))?.articles, [article(a.id, 0, 2)]);
+        assert.deepEqual(
+          (await store.listArticles()).map((x) => [x.id, x.documentId, x.externalId, x.index, x.title]),
+          [[`${a.id}-0`, a.id, 'ext-1', 0, 'Title 0']],
+        );
+        const s = await store.stats();
+        assert.deepEqual([s.articles, s.noArticle], [1, 1]);
+        await store.close();
+      },
+    );
+
+    await t.test('should page through documents that a cleaner version has not seen', async (t) => {
+      const store = await backend.open(t);
+      const docs = [doc(1), doc(2), doc(3), doc(4)];
+      await store.putDocuments(docs);
+      await store.putCleanResults([
+        { documentId: docs[0]!.id, cleanerVersion: 2, articles: [], reason: 'x' },
+        { documentId: docs[1]!.id, cleanerVersion: 1, articles: [], reason: 'x' },
+      ]);
+      const first = await store.documentsToClean(2, { afterSeq: 0, limit: 1 });
+      assert.deepEqual(
+        first.map((r) => r.document.id),
+        [docs[1]!.id],
+        'older version first, the current one skipped',
+      );
+      assert.deepEqual(first[0]?.document, docs[1]);
+      const rest = await store.documentsToClean(2, { afterSeq: first[0]!.seq, limit: 10 });
+      assert.deepEqual(
+        rest.map((r) => r.document.id),
+        [docs[2]!.id, docs[3]!.id],
+      );
+      assert.equal((await store.documentsToClean(2, { afterSeq: 0, limit: 10, force: true })).length, 4);
       await store.close();
     });
   });

@@ -26,7 +26,10 @@ test('SqliteStore specifics', async (t) => {
     await b.close();
     const raw = new Database(path);
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations').all(), [{ version: 1 }]);
+    assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [
+      { version: 1 },
+      { version: 2 },
+    ]);
     raw.close();
   });
   await t.test('should refuse a database from a newer storytrace', async (t) => {

@@ -60,3 +60,69 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   return `${p.source}${p.place ? `:${p.place}` : ''}: ${p.reason}`;
 }
+
+/** Why a block of a capture was kept out of an article's body. */
+export type RemovalReason =
+  | 'navigation'
+  | 'related'
+  | 'teaser'
+  | 'caption'
+  | 'appeal'
+  | 'footer'
+  | 'duplicate'
+  | 'heading'
+  | 'byline'
+  | 'metadata'
+  | 'advertisement'
+  | 'other';
+
+export interface RemovedBlock {
+  text: string;
+  reason: RemovalReason;
+}
+
+/** How exact a published time is. */
+export type TimePrecision = 'day' | 'minute' | 'second';
+
+/**
+ * One news article found in a document. A document (a page, a capture, a feed item) holds zero or more articles;
+ * everything later in the pipeline reads articles.
+ */
+export interface Article {
+  /** `<documentId>-<index>`. */
+  id: string;
+  documentId: string;
+  /** 0-based position of the article within its document. */
+  index: number;
+  title: string | null;
+  /** Author names, as the byline gives them. */
+  authors: string[];
+  /** The place a dateline names ("SEOUL/MOSCOW", "PORT ALDRIN, Valdoria"). */
+  dateline: string | null;
+  /** ISO 8601: `YYYY-MM-DD` when only the day is known, a full timestamp otherwise. */
+  published: string | null;
+  publishedPrecision: TimePrecision | null;
+  /** Wire agencies and outlets the text credits ("Reuters", "AFP", "TT"), in canonical form. */
+  credits: string[];
+  /** Credits of photos, kept apart from text credits. */
+  photoCredits: string[];
+  /** ISO 639-1. */
+  language: string | null;
+  url: string | null;
+  outlet: string | null;
+  /** The body as paragraphs of original text (lines broken mid-sentence rejoined). */
+  body: string[];
+  /** Section headings inside the body, each with the index of the paragraph it precedes. */
+  headings: { before: number; text: string }[];
+  /** Photo captions, each kept once. */
+  captions: string[];
+  /** What was kept out of the body, and why. */
+  removed: RemovedBlock[];
+  cleanerVersion: number;
+}
+
+/** What a cleaner finds in a document, before ids and provenance fields are attached. */
+export type ArticleDraft = Omit<Article, 'id' | 'documentId' | 'index' | 'cleanerVersion' | 'url' | 'outlet'> & {
+  url?: string | null;
+  outlet?: string | null;
+};

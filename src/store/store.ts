@@ -2,7 +2,7 @@
  * @module The one seam between the engine and any database. Every backend (SQLite now, PostgreSQL later) implements
  * this interface and passes the same contract tests (`test/store.contract.ts`). No SQL lives outside `src/store/`.
  */
-import type { Document, InputFormat, Problem } from '../core/model.js';
+import type { Article, Document, InputFormat, Problem } from '../core/model.js';
 
 /** What happened to one document of a batch. */
 export type PutOutcome = 'inserted' | 'present';
@@ -34,6 +34,9 @@ export interface StoreStats {
   location: string;
   schemaVersion: number;
   documents: number;
+  articles: number;
+  /** Documents cleaned that hold no article. */
+  noArticle: number;
   contentBytes: number;
   byFormat: Record<string, number>;
   byContentType: Record<string, number>;
@@ -42,6 +45,26 @@ export interface StoreStats {
   firstIngestedAt: string | null;
   lastIngestedAt: string | null;
   lastRun: (Omit<IngestRun, 'problems'> & { problems: number }) | null;
+}
+
+/** The outcome of cleaning one document: its articles, or why it has none. */
+export interface CleanResult {
+  documentId: string;
+  cleanerVersion: number;
+  articles: Article[];
+  /** Set when the document holds no article ("no article found: …"). */
+  reason: string | null;
+}
+
+/** An article without its body: what listings show. */
+export interface ArticleSummary {
+  id: string;
+  documentId: string;
+  externalId: string | null;
+  index: number;
+  title: string | null;
+  published: string | null;
+  language: string | null;
 }
 
 export interface Store {
@@ -56,6 +79,20 @@ export interface Store {
   listDocuments(query?: ListQuery): Promise<DocumentSummary[]>;
   countDocuments(): Promise<number>;
   recordRun(run: IngestRun): Promise<void>;
+  /** Replaces the articles of each document with the given result, all in one transaction. */
+  putCleanResults(results: readonly CleanResult[]): Promise<void>;
+  /** The stored cleaning of a document, or null if it was never cleaned. */
+  getCleanResult(documentId: string): Promise<CleanResult | null>;
+  /**
+   * Up to `limit` documents in arrival order after `afterSeq` that were never cleaned or were cleaned by a version
+   * older than `version` (all of them, with `force`). Returns them with their arrival sequence for paging.
+   */
+  documentsToClean(
+    version: number,
+    options: { afterSeq: number; limit: number; force?: boolean },
+  ): Promise<{ seq: number; document: Document }[]>;
+  /** Every article in document order, without bodies. */
+  listArticles(): Promise<ArticleSummary[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -53,4 +53,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ingest_problems_run ON ingest_problems (run_id);
     `,
   },
+  {
+    version: 2,
+    name: 'articles',
+    sql: `
+      CREATE TABLE clean_status (
+        document_id     TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        cleaner_version INTEGER NOT NULL,
+        articles        INTEGER NOT NULL,
+        reason          TEXT,
+        cleaned_at      TEXT NOT NULL
+      );
+      CREATE TABLE articles (
+        seq             INTEGER PRIMARY KEY,
+        id              TEXT NOT NULL UNIQUE,
+        document_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx             INTEGER NOT NULL,
+        title           TEXT,
+        published       TEXT,
+        language        TEXT,
+        cleaner_version INTEGER NOT NULL,
+        data            TEXT NOT NULL,
+        UNIQUE (document_id, idx)
+      );
+    `,
+  },
 ];

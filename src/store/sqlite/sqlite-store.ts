@@ -1,8 +1,10 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Document, InputFormat } from '../../core/model.js';
+import type { Article, Document, InputFormat } from '../../core/model.js';
 import {
+  type ArticleSummary,
+  type CleanResult,
   type DocumentSummary,
   type IngestRun,
   type ListQuery,
@@ -33,6 +35,11 @@ interface DocumentRow {
 
 const SUMMARY_COLUMNS =
   'id, source, external_id, url, outlet, title, author, language, content_type, format, fetched_at, published_at, ingested_at, bytes';
+
+function toDocument(r: DocumentRow): Document {
+  const { ingestedAt: _, ...doc } = toSummary(r);
+  return { ...doc, content: r.content ?? '' };
+}
 
 function toSummary(r: DocumentRow): DocumentSummary {
   return {
@@ -149,9 +156,7 @@ export class SqliteStore implements Store {
     const r = this.#db.prepare(`SELECT ${SUMMARY_COLUMNS}, content FROM documents WHERE id = ?`).get(id) as
       | DocumentRow
       | undefined;
-    if (!r) return null;
-    const { ingestedAt: _, ...doc } = toSummary(r);
-    return { ...doc, content: r.content ?? '' };
+    return r ? toDocument(r) : null;
   }
 
   async resolveDocument(ref: string): Promise<string[]> {
@@ -211,6 +216,97 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async putCleanResults(results: readonly CleanResult[]): Promise<void> {
+    const db = this.#db;
+    const at = new Date().toISOString();
+    const dropArticles = db.prepare('DELETE FROM articles WHERE document_id = ?');
+    const status = db.prepare(
+      `INSERT INTO clean_status (document_id, cleaner_version, articles, reason, cleaned_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET cleaner_version = excluded.cleaner_version, articles = excluded.articles,
+         reason = excluded.reason, cleaned_at = excluded.cleaned_at`,
+    );
+    const insert = db.prepare(
+      'INSERT INTO articles (id, document_id, idx, title, published, language, cleaner_version, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    db.transaction(() => {
+      for (const r of results) {
+        dropArticles.run(r.documentId);
+        status.run(r.documentId, r.cleanerVersion, r.articles.length, r.reason, at);
+        for (const a of r.articles) {
+          insert.run(
+            a.id,
+            a.documentId,
+            a.index,
+            a.title,
+            a.published,
+            a.language,
+            a.cleanerVersion,
+            JSON.stringify(a),
+          );
+        }
+      }
+    })();
+  }
+
+  async getCleanResult(documentId: string): Promise<CleanResult | null> {
+    const status = this.#db
+      .prepare('SELECT cleaner_version, reason FROM clean_status WHERE document_id = ?')
+      .get(documentId) as { cleaner_version: number; reason: string | null } | undefined;
+    if (!status) return null;
+    const rows = this.#db.prepare('SELECT data FROM articles WHERE document_id = ? ORDER BY idx').all(documentId) as {
+      data: string;
+    }[];
+    return {
+      documentId,
+      cleanerVersion: status.cleaner_version,
+      reason: status.reason,
+      articles: rows.map((r) => JSON.parse(r.data) as Article),
+    };
+  }
+
+  async documentsToClean(
+    version: number,
+    options: { afterSeq: number; limit: number; force?: boolean },
+  ): Promise<{ seq: number; document: Document }[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT d.seq, ${SUMMARY_COLUMNS.split(', ')
+          .map((c) => `d.${c}`)
+          .join(', ')}, d.content FROM documents d
+         LEFT JOIN clean_status c ON c.document_id = d.id
+         WHERE d.seq > ? AND (? OR c.cleaner_version IS NULL OR c.cleaner_version < ?)
+         ORDER BY d.seq LIMIT ?`,
+      )
+      .all(options.afterSeq, options.force ? 1 : 0, version, options.limit) as (DocumentRow & { seq: number })[];
+    return rows.map((r) => ({ seq: r.seq, document: toDocument(r) }));
+  }
+
+  async listArticles(): Promise<ArticleSummary[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.id, a.document_id, d.external_id, a.idx, a.title, a.published, a.language FROM articles a
+         JOIN documents d ON d.id = a.document_id ORDER BY d.seq, a.idx`,
+      )
+      .all() as {
+      id: string;
+      document_id: string;
+      external_id: string | null;
+      idx: number;
+      title: string | null;
+      published: string | null;
+      language: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      documentId: r.document_id,
+      externalId: r.external_id,
+      index: r.idx,
+      title: r.title,
+      published: r.published,
+      language: r.language,
+    }));
+  }
+
   async stats(): Promise<StoreStats> {
     const db = this.#db;
     const totals = db
@@ -249,11 +345,18 @@ export class SqliteStore implements Store {
     const problems = run
       ? (db.prepare('SELECT count(*) AS n FROM ingest_problems WHERE run_id = ?').get(run.id) as { n: number }).n
       : 0;
+    const cleaned = db
+      .prepare(
+        'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM clean_status WHERE articles = 0) AS none',
+      )
+      .get() as { articles: number; none: number };
     return {
       backend: this.backend,
       location: this.location,
       schemaVersion: this.#schemaVersion,
       documents: totals.n,
+      articles: cleaned.articles,
+      noArticle: cleaned.none,
       contentBytes: totals.bytes,
       byFormat: groups('format'),
       byContentType: groups('content_type'),

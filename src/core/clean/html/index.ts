@@ -1,0 +1,163 @@
+/**
+ * @module HTML pages and fragments to articles. Pages go through Mozilla Readability over a linkedom DOM (main
+ * content), then our own block reading and cleanup; metadata comes from structured data before Readability mutates
+ * the DOM. Feed items and JSONL `html` fields are already article bodies: read directly, no extraction.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ArticleDraft, RemovedBlock } from '../../model.js';
+import { type Blocks, blocksOf } from './blocks.js';
+import type { DomDocument, DomElement } from './dom.js';
+import { type PageMetadata, pageMetadata } from './metadata.js';
+
+/** Markup beyond this is first stripped of scripts and styles; what is still beyond twice this is refused. */
+const LARGE_MARKUP = 4 * 1024 * 1024;
+const MIN_ARTICLE_CHARS = 200;
+/** Readability's tree walks grow quadratic with depth; real pages stay far below this. */
+const MAX_DEPTH = 400;
+
+/** Depth of the element tree, walked without recursion so that hostile nesting cannot overflow the stack. */
+function treeDepth(root: DomElement): number {
+  let max = 0;
+  const stack: [DomElement, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_DEPTH) return max;
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+export type HtmlOutcome = { ok: true; article: ArticleDraft; metadata: PageMetadata } | { ok: false; reason: string };
+
+const BOILERPLATE =
+  /^(read (more|also|next)|see also|related( (articles|stories|posts))?|advertisement|sponsored|share (this|on)|follow us|sign up|subscribe|click here|watch:|listen:|photo:|image:|video:)\b/i;
+
+function stripHeavyMarkup(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
+}
+
+function linkDensity(root: DomElement): number {
+  const total = (root.textContent ?? '').replace(/\s+/g, '').length;
+  if (total === 0) return 1;
+  let linked = 0;
+  for (const a of Array.from(root.querySelectorAll('a'))) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return linked / total;
+}
+
+/** Drops what no article body holds: UI lines, and a paragraph that repeats an earlier one. */
+function tidy(blocks: Blocks, title: string | null): { blocks: Blocks; removed: RemovedBlock[] } {
+  const removed: RemovedBlock[] = [];
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  const indexMap: number[] = [];
+  blocks.paragraphs.forEach((p, i) => {
+    indexMap[i] = kept.length;
+    if (BOILERPLATE.test(p) && p.length < 200) removed.push({ text: p, reason: 'related' });
+    else if (seen.has(p)) removed.push({ text: p, reason: 'duplicate' });
+    else if (blocks.captions.includes(p)) removed.push({ text: p, reason: 'caption' });
+    else {
+      seen.add(p);
+      kept.push(p);
+    }
+  });
+  indexMap[blocks.paragraphs.length] = kept.length;
+  const headings = blocks.headings
+    .map((h) => ({ before: indexMap[h.before] ?? kept.length, text: h.text }))
+    .filter((h, i) => !(i === 0 && h.before === 0 && title && h.text === title) && h.before < kept.length);
+  return { blocks: { paragraphs: kept, headings, captions: blocks.captions }, removed };
+}
+
+function draft(meta: PageMetadata, blocks: Blocks, removed: RemovedBlock[], byline: string | null): ArticleDraft {
+  const authors = meta.authors.length ? meta.authors : byline ? [byline.replace(/^by\s+/i, '').trim()] : [];
+  return {
+    title: meta.title,
+    authors,
+    dateline: null,
+    published: meta.published,
+    publishedPrecision: null,
+    credits: [],
+    photoCredits: [],
+    language: meta.language,
+    url: meta.url,
+    outlet: meta.siteName,
+    body: blocks.paragraphs,
+    headings: blocks.headings,
+    captions: blocks.captions,
+    removed,
+  };
+}
+
+/** A whole page: find its main content, or say why there is none (a home page, an error page, a wall). */
+export function cleanHtmlPage(html: string): HtmlOutcome {
+  let markup = html;
+  if (markup.length > LARGE_MARKUP) markup = stripHeavyMarkup(markup);
+  if (markup.length > 2 * LARGE_MARKUP) {
+    return { ok: false, reason: `page too large to extract (${(markup.length / 1048576).toFixed(1)} MB of markup)` };
+  }
+  try {
+    const { document } = parseHTML(markup) as unknown as { document: DomDocument };
+    const depth = treeDepth(document.documentElement);
+    if (depth > MAX_DEPTH)
+      return { ok: false, reason: `could not extract: markup nested too deeply (over ${MAX_DEPTH} levels)` };
+    const meta = pageMetadata(document);
+    const result = new Readability(document as never, { charThreshold: 250, keepClasses: false }).parse();
+    if (!result?.content) return { ok: false, reason: 'no article found: no main content' };
+    const { document: content } = parseHTML(
+      `<!doctype html><html><body>${result.content}</body></html>`,
+    ) as unknown as {
+      document: DomDocument;
+    };
+    const body = content.body ?? content.documentElement;
+    const density = linkDensity(body);
+    if (density > 0.5)
+      return {
+        ok: false,
+        reason: `no article found: mostly links (${Math.round(density * 100)}% of the text), a listing or home page`,
+      };
+    const title = meta.title ?? result.title ?? null;
+    const { blocks, removed } = tidy(blocksOf(body), title);
+    const chars = blocks.paragraphs.reduce((n, p) => n + p.length, 0);
+    if (chars < MIN_ARTICLE_CHARS)
+      return { ok: false, reason: `no article found: too little text (${chars} characters)` };
+    return {
+      ok: true,
+      article: draft(
+        {
+          ...meta,
+          title,
+          siteName: meta.siteName ?? result.siteName ?? null,
+          language: meta.language ?? result.lang?.slice(0, 2) ?? null,
+          published: meta.published ?? result.publishedTime ?? null,
+        },
+        blocks,
+        removed,
+        result.byline ?? null,
+      ),
+      metadata: meta,
+    };
+  } catch (e) {
+    const err = e as Error;
+    const why = err instanceof RangeError ? 'markup nested too deeply' : err.message;
+    return { ok: false, reason: `could not extract: ${why}` };
+  }
+}
+
+/** An HTML fragment that is already an article body (a feed item's content, a JSONL `html` field). */
+export function cleanHtmlFragment(html: string): HtmlOutcome {
+  try {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as {
+      document: DomDocument;
+    };
+    const meta = pageMetadata(document);
+    const { blocks, removed } = tidy(blocksOf(document.body ?? document.documentElement), null);
+    if (blocks.paragraphs.length === 0) return { ok: false, reason: 'no article found: the item has no text' };
+    return { ok: true, article: draft({ ...meta, title: null }, blocks, removed, null), metadata: meta };
+  } catch (e) {
+    return { ok: false, reason: `could not read the fragment: ${(e as Error).message}` };
+  }
+}
