@@ -71,6 +71,13 @@ export function blocksOf(root: DomElement): Blocks {
       const child = node as unknown as DomElement;
       const tag = child.tagName.toUpperCase();
       if (SKIP.has(tag)) continue;
+      if (tag === 'TD' || tag === 'TH') {
+        // A table row reads as one line of cells.
+        buffer += ' ';
+        walk(child);
+        buffer += ' ';
+        continue;
+      }
       if (tag === 'BR') {
         buffer += ' ';
         continue;

@@ -76,17 +76,35 @@ test('cleanHtmlPage(html)', async (t) => {
 });
 
 test('cleanHtmlFragment(html)', async (t) => {
-  await t.test('should read a feed item body as paragraphs, with headings and captions apart', () => {
+  await t.test(
+    'should read a feed item body as paragraphs, with headings and captions apart; short repeats stay',
+    () => {
+      const r = cleanHtmlFragment(
+        '<p>First &amp; only <b>bold</b> paragraph.</p><h2>Section</h2><figure><img src="x.jpg"><figcaption>A caption</figcaption></figure><p>The second paragraph, long enough to be a real one.</p><p>Read more: another story</p><p>The second paragraph, long enough to be a real one.</p><p>1</p><p>1</p>',
+      );
+      assert.ok(r.ok);
+      assert.deepEqual(r.article.body, [
+        'First & only bold paragraph.',
+        'The second paragraph, long enough to be a real one.',
+        '1',
+        '1',
+      ]);
+      assert.deepEqual(r.article.headings, [{ before: 1, text: 'Section' }]);
+      assert.deepEqual(r.article.captions, ['A caption']);
+      assert.deepEqual(
+        r.article.removed.map((x) => x.reason),
+        ['related', 'duplicate'],
+      );
+    },
+  );
+});
+
+test('table rows', async (t) => {
+  await t.test('should read a table row as one line of cells', () => {
     const r = cleanHtmlFragment(
-      '<p>First &amp; only <b>bold</b> paragraph.</p><h2>Section</h2><figure><img src="x.jpg"><figcaption>A caption</figcaption></figure><p>Second.</p><p>Read more: another story</p><p>Second.</p>',
+      '<table><tr><th>Pos</th><th>Player</th></tr><tr><td>DL</td><td>A. Name</td></tr></table>',
     );
     assert.ok(r.ok);
-    assert.deepEqual(r.article.body, ['First & only bold paragraph.', 'Second.']);
-    assert.deepEqual(r.article.headings, [{ before: 1, text: 'Section' }]);
-    assert.deepEqual(r.article.captions, ['A caption']);
-    assert.deepEqual(
-      r.article.removed.map((x) => x.reason),
-      ['related', 'duplicate'],
-    );
+    assert.deepEqual(r.article.body, ['Pos Player', 'DL A. Name']);
   });
 });

@@ -58,7 +58,8 @@ function tidy(blocks: Blocks, title: string | null): { blocks: Blocks; removed: 
   blocks.paragraphs.forEach((p, i) => {
     indexMap[i] = kept.length;
     if (BOILERPLATE.test(p) && p.length < 200) removed.push({ text: p, reason: 'related' });
-    else if (seen.has(p)) removed.push({ text: p, reason: 'duplicate' });
+    // Short repeats are table cells and list items, not a page printing a block twice.
+    else if (p.length >= 40 && seen.has(p)) removed.push({ text: p, reason: 'duplicate' });
     else if (blocks.captions.includes(p)) removed.push({ text: p, reason: 'caption' });
     else {
       seen.add(p);
