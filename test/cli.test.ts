@@ -63,15 +63,16 @@ test('storytrace CLI', async (t) => {
     const r = cli(['--db', db, 'ingest', bad, empty, join(dir, 'nope.rss')]);
     assert.equal(r.code, 1);
     const lines = r.stderr.trim().split('\n');
+    assert.match(lines.at(-1) ?? '', /^storytrace: cleaned 2 documents/);
     assert.deepEqual(
-      lines.slice(0, -1).map((l) => l.replace(dir, 'DIR')),
+      lines.slice(0, -2).map((l) => l.replace(dir, 'DIR')),
       [
         'storytrace: DIR/nope.rss: no such file or folder',
         "storytrace: DIR/bad.jsonl:2: malformed JSON (Expected property name or '}' in JSON at position 1)",
         'storytrace: DIR/empty.html: empty file',
       ],
     );
-    assert.match(lines.at(-1) ?? '', /2 ingested, 0 already present, 3 failed/);
+    assert.match(lines.at(-2) ?? '', /2 ingested, 0 already present, 3 failed/);
     assert.ok(!r.stderr.includes('\u001b['), 'no terminal escapes when piped');
     assert.equal(JSON.parse(cli(['--db', db, 'ls', '--json']).stdout).length, 2);
   });
@@ -192,5 +193,50 @@ test('storytrace CLI', async (t) => {
       /ingest .*\d+% \| [\d.]+\/[\d.]+ MB \| [\d,]+ new, \d+ present, \d+ failed \| [\d.]+ MB\/s \| ETA/,
     );
     assert.match(r.stdout, /3,000 ingested, 0 already present, 0 failed/);
+  });
+
+  await t.test('should clean while ingesting and show each document with its articles as JSON', (t) => {
+    const db = join(tempDir(t), 'st.db');
+    const ing = cli(['--db', db, 'ingest', SEEDS, '--json']);
+    assert.equal(ing.code, 0, ing.stderr);
+    const summary = JSON.parse(ing.stdout);
+    assert.equal(summary.clean.documents, 5);
+    const docs = JSON.parse(cli(['--db', db, 'ls', '--json']).stdout) as { id: string }[];
+    let total = 0;
+    for (const d of docs) {
+      const shown = JSON.parse(cli(['--db', db, 'show', d.id, '--json']).stdout);
+      assert.ok(shown.articles.length >= 1, `${d.id} has an article`);
+      for (const a of shown.articles) {
+        total++;
+        assert.equal(typeof a.id, 'string');
+        assert.ok(a.title === null || typeof a.title === 'string');
+        assert.ok(a.published === null || /^\d{4}-\d{2}-\d{2}/.test(a.published));
+        assert.ok(Array.isArray(a.credits));
+        assert.equal(a.language, 'en');
+        assert.ok(Array.isArray(a.body) && a.body.length > 3 && a.body.every((p: unknown) => typeof p === 'string'));
+      }
+    }
+    const articles = JSON.parse(cli(['--db', db, 'articles', '--json']).stdout) as { id: string; documentId: string }[];
+    assert.equal(articles.length, total);
+    assert.equal(total, 6, 'one seed capture holds two articles');
+    const again = cli(['--db', db, 'clean', '--json']);
+    assert.equal(JSON.parse(again.stdout).documents, 0, 'nothing left to clean at this version');
+    const all = cli(['--db', db, 'clean', '--all', '--json']);
+    assert.equal(JSON.parse(all.stdout).documents, 5, '--all re-cleans everything');
+  });
+
+  await t.test('should store a document with no article with its reason, and show it', (t) => {
+    const dir = tempDir(t);
+    const db = join(dir, 'st.db');
+    const links = Array.from(
+      { length: 30 },
+      (_, i) => `<li><a href="/n/${i}">Another headline number ${i} of the day</a></li>`,
+    ).join('');
+    const home = write(join(dir, 'home.html'), `<html><body><ul>${links}</ul></body></html>`);
+    cli(['--db', db, 'ingest', home]);
+    const [doc] = JSON.parse(cli(['--db', db, 'ls', '--json']).stdout) as { id: string }[];
+    const shown = JSON.parse(cli(['--db', db, 'show', doc!.id, '--json']).stdout);
+    assert.deepEqual(shown.articles, []);
+    assert.match(shown.noArticleReason, /^no article found/);
   });
 });

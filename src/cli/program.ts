@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { StoreError } from '../store/store.js';
+import { registerClean } from './commands/clean.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerRead } from './commands/read.js';
 import { registerRun } from './commands/run.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerRun(program);
   registerIngest(program);
+  registerClean(program);
   registerRead(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

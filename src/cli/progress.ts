@@ -73,3 +73,40 @@ export function progressView(label: string, options: { quiet?: boolean } = {}): 
     stop() {},
   };
 }
+
+/** A counting bar (`done/total items`) for stages measured in items rather than bytes. */
+export function countView(label: string, total: number, options: { quiet?: boolean; unit?: string } = {}) {
+  const unit = options.unit ?? 'documents';
+  const started = Date.now();
+  if (process.stderr.isTTY && !options.quiet && total > 0) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: process.stderr,
+        format: `${label} {bar} {percentage}% | {value}/{total} ${unit} | {rate}/s | ETA {eta_formatted}`,
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0, { rate: '0' });
+    return {
+      update(done: number) {
+        bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)).toString() });
+      },
+      stop() {
+        bar.stop();
+      },
+    };
+  }
+  let last = started;
+  return {
+    update(done: number) {
+      const now = Date.now();
+      if (options.quiet || now - last < 10_000) return;
+      last = now;
+      warn(`${label}: ${count(done)}/${count(total)} ${unit}`);
+    },
+    stop() {},
+  };
+}

@@ -5,8 +5,10 @@ import type { Store } from '../../store/store.js';
 import { count, EXIT_FAILED, globalOpts, printJson, warn } from '../output.js';
 import { progressView } from '../progress.js';
 import { withStore } from '../with-store.js';
+import { cleanLine, cleanWithProgress } from './clean.js';
 
 export interface IngestFlags {
+  clean: boolean;
   maxSize: number;
   timeout: number;
   outlet?: string;
@@ -48,6 +50,7 @@ export function registerIngest(program: Command): void {
     .option('--max-size <MB>', 'largest file or record accepted, in MB', Number, DEFAULT_MAX_BYTES / 1048576)
     .option('--timeout <seconds>', 'time allowed for each URL', Number, 30)
     .option('--outlet <name>', 'outlet to record for every document read')
+    .option('--no-clean', 'only store the documents; find their articles later with `storytrace clean`')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress output')
     .addHelpText(
@@ -58,8 +61,12 @@ export function registerIngest(program: Command): void {
     .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
       await withStore(globalOpts(cmd), async (store) => {
         const summary = await ingestWithProgress(store, inputs, flags);
-        if (flags.json) printJson(summary);
-        else warn(summaryLine(summary));
+        const cleaned = flags.clean ? await cleanWithProgress(store, { quiet: flags.quiet === true }) : null;
+        if (flags.json) printJson(cleaned ? { ...summary, clean: cleaned } : summary);
+        else {
+          warn(summaryLine(summary));
+          if (cleaned) warn(cleanLine(cleaned));
+        }
         if (summary.failed > 0) process.exitCode = EXIT_FAILED;
       });
     });

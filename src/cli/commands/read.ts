@@ -1,6 +1,7 @@
 /** @module The read commands: `ls`, `show`, `stats`. Each prints text for people and `--json` for programs. */
 import type { Command } from 'commander';
-import type { InputFormat } from '../../core/model.js';
+import type { Article, InputFormat } from '../../core/model.js';
+import { articlesOf } from '../../engine/clean.js';
 import type { Store } from '../../store/store.js';
 import { count, globalOpts, printJson, table, UsageError } from '../output.js';
 import { withStore } from '../with-store.js';
@@ -44,7 +45,42 @@ export async function listDocuments(store: Store, flags: LsFlags): Promise<void>
   process.stdout.write(`${table(['id', 'format', 'outlet', 'published', 'title or source'], rows, [16, 9, 22, 10])}\n`);
 }
 
+/** An article for the terminal: metadata, the body, then what was removed and why. */
+export function renderArticle(a: Article): string {
+  const head = [
+    `── article ${a.index + 1} (${a.id}) ──`,
+    a.title ? `title        ${a.title}` : null,
+    a.authors.length ? `authors      ${a.authors.join(', ')}` : null,
+    a.dateline ? `dateline     ${a.dateline}` : null,
+    a.published ? `published    ${a.published} (${a.publishedPrecision})` : null,
+    a.credits.length ? `credits      ${a.credits.join(', ')}` : null,
+    a.photoCredits.length ? `photo        ${a.photoCredits.join(', ')}` : null,
+    a.language ? `language     ${a.language}` : null,
+  ].filter((l): l is string => l !== null);
+  const body: string[] = [];
+  a.body.forEach((p, i) => {
+    for (const h of a.headings) if (h.before === i) body.push(`## ${h.text}`);
+    body.push(p);
+  });
+  const removed = a.removed.map((r) => `  [${r.reason}] ${r.text.length > 100 ? `${r.text.slice(0, 99)}…` : r.text}`);
+  const captions = a.captions.map((c) => `  [caption] ${c}`);
+  return `${head.join('\n')}\n\n${body.join('\n\n')}\n${captions.length ? `\ncaptions:\n${captions.join('\n')}\n` : ''}${removed.length ? `\nremoved:\n${removed.join('\n')}\n` : ''}`;
+}
+
 export function registerRead(program: Command): void {
+  program
+    .command('articles')
+    .description('list every article found in the stored documents')
+    .option('--json', 'print a JSON array')
+    .action(async (flags: { json?: boolean }, cmd: Command) =>
+      withStore(globalOpts(cmd), async (store) => {
+        const articles = await store.listArticles();
+        if (flags.json) return printJson(articles);
+        const rows = articles.map((a) => [a.id, (a.published ?? '').slice(0, 10), a.language ?? '', a.title ?? '']);
+        process.stdout.write(`${table(['id', 'published', 'lang', 'title'], rows, [19, 10, 4])}\n`);
+      }),
+    );
+
   program
     .command('ls')
     .description('list the stored documents in the order they arrived')
@@ -59,12 +95,15 @@ export function registerRead(program: Command): void {
     .command('show')
     .description('show one document: its metadata and content')
     .argument('<id>', 'document id, external id, or a unique id prefix')
-    .option('--json', 'print a JSON object')
-    .action(async (ref: string, flags: { json?: boolean }, cmd: Command) =>
+    .option('--json', 'print a JSON object: the document with its articles')
+    .option('--raw', 'also print the raw content')
+    .action(async (ref: string, flags: { json?: boolean; raw?: boolean }, cmd: Command) =>
       withStore(globalOpts(cmd), async (store) => {
         const doc = await store.getDocument(await resolveOne(store, ref));
         if (!doc) throw new UsageError(`no document matches "${ref}"`);
-        if (flags.json) return printJson({ ...doc, articles: [] });
+        const cleaned = await articlesOf(store, doc.id);
+        const articles = cleaned?.articles ?? [];
+        if (flags.json) return printJson({ ...doc, noArticleReason: cleaned?.reason ?? null, articles });
         const meta: [string, string | number | null][] = [
           ['id', doc.id],
           ['source', doc.source],
@@ -80,7 +119,10 @@ export function registerRead(program: Command): void {
           ['size', `${count(doc.bytes)} bytes`],
         ];
         const lines = meta.filter(([, v]) => v !== null && v !== '').map(([k, v]) => `${k.padEnd(12)} ${v}`);
-        process.stdout.write(`${lines.join('\n')}\n\n${doc.content.trimEnd()}\n`);
+        process.stdout.write(`${lines.join('\n')}\n`);
+        if (flags.raw) process.stdout.write(`\n${doc.content.trimEnd()}\n`);
+        if (cleaned?.reason) process.stdout.write(`\n${cleaned.reason}\n`);
+        for (const a of articles) process.stdout.write(`\n${renderArticle(a)}`);
       }),
     );
 

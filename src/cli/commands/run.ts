@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../../engine/ingest.js';
 import { EXIT_FAILED, globalOpts, printJson, warn } from '../output.js';
 import { withStore } from '../with-store.js';
+import { cleanLine, cleanWithProgress } from './clean.js';
 import { type IngestFlags, ingestWithProgress, summaryLine } from './ingest.js';
 import { listDocuments } from './read.js';
 
@@ -27,14 +28,21 @@ export function registerRun(program: Command): void {
     .option('--timeout <seconds>', 'time allowed for each URL', Number, 30)
     .option('--json', 'print the summary and the listing as JSON')
     .option('-q, --quiet', 'no progress output')
-    .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
+    .action(async (inputs: string[], flags: Omit<IngestFlags, 'clean'>, cmd: Command) => {
       const names = inputs.length ? inputs : [examplesDir()];
       await withStore(globalOpts(cmd), async (store) => {
-        const summary = await ingestWithProgress(store, names, flags);
+        const summary = await ingestWithProgress(store, names, { ...flags, clean: true });
+        const cleaned = await cleanWithProgress(store, { quiet: flags.quiet === true });
         if (flags.json) {
-          printJson({ summary, documents: await store.listDocuments() });
+          printJson({
+            summary,
+            clean: cleaned,
+            documents: await store.listDocuments(),
+            articles: await store.listArticles(),
+          });
         } else {
           warn(summaryLine(summary));
+          warn(cleanLine(cleaned));
           await listDocuments(store, {});
         }
         if (summary.failed > 0) process.exitCode = EXIT_FAILED;

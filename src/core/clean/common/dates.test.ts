@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findDates, isDateLine } from './dates.js';
+
+const isos = (s: string) => findDates(s).map((d) => d.iso);
+
+test('findDates(text)', async (t) => {
+  await t.test('should read day-month-year, month-day-year and ISO dates', () => {
+    assert.deepEqual(isos('14 September 2023, Russia, Uglegorsk: ...'), ['2023-09-14']);
+    assert.deepEqual(isos('in Moscow, Russia, Friday, June 14, 2024. (AP Photo)'), ['2024-06-14']);
+    assert.deepEqual(isos('Fri Sep 15 2023'), ['2023-09-15']);
+    assert.deepEqual(isos('updated 2023-09-14T08:30:00Z'), ['2023-09-14T08:30:00Z']);
+  });
+  await t.test('should read month names in other languages', () => {
+    assert.deepEqual(isos('le 3 mars 2031'), ['2031-03-03']);
+    assert.deepEqual(isos('14. September 2023'), ['2023-09-14']);
+    assert.deepEqual(isos('14 de septiembre de 2023'), ['2023-09-14']);
+    assert.deepEqual(isos('3 марта 2031'), ['2031-03-03']);
+    assert.deepEqual(isos('14 settembre 2023; 2 maj 2024'), ['2023-09-14', '2024-05-02']);
+  });
+  await t.test('should add a time that follows the date, with its precision', () => {
+    const [d] = findDates('Monday, March 3, 2031, 1:15 p.m.');
+    assert.equal(d?.iso, '2031-03-03T13:15');
+    assert.equal(d?.precision, 'minute');
+    assert.equal(findDates('Publié le 14 septembre 2023 à 10h30')[0]?.iso, '2023-09-14T10:30');
+  });
+  await t.test('should ignore dates without a day or a year, and impossible days', () => {
+    assert.deepEqual(isos('founded in September 1948; due on March 3'), []);
+    assert.deepEqual(isos('February 30, 2023'), []);
+  });
+});
+
+test('isDateLine(line)', async (t) => {
+  await t.test('should accept a line that only states a date', () => {
+    assert.ok(isDateLine('Fri Sep 15 2023'));
+    assert.ok(isDateLine('Updated: 14 September 2023, 13:15 GMT'));
+  });
+  await t.test('should reject a sentence that contains a date', () => {
+    assert.ok(!isDateLine('The talks began on 14 September 2023 in Moscow.'));
+  });
+});
