@@ -177,6 +177,8 @@ export function storeContract(backend: Backend): void {
         [docs[2]!.id, docs[3]!.id],
       );
       assert.equal((await store.documentsToClean(2, { afterSeq: 0, limit: 10, force: true })).length, 4);
+      assert.equal(await store.countDocumentsToClean(2), 3);
+      assert.equal(await store.countDocumentsToClean(2, { force: true }), 4);
       await store.close();
     });
   });

@@ -91,6 +91,8 @@ export interface Store {
     version: number,
     options: { afterSeq: number; limit: number; force?: boolean },
   ): Promise<{ seq: number; document: Document }[]>;
+  /** How many documents `documentsToClean` would page through. */
+  countDocumentsToClean(version: number, options?: { force?: boolean }): Promise<number>;
   /** Every article in document order, without bodies. */
   listArticles(): Promise<ArticleSummary[]>;
   stats(): Promise<StoreStats>;

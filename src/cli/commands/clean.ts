@@ -13,14 +13,7 @@ export async function cleanWithProgress(
   options: { force?: boolean; ids?: string[]; quiet?: boolean },
 ): Promise<CleanSummary> {
   const pending =
-    options.ids?.length ??
-    (
-      await store.documentsToClean(CLEANER_VERSION, {
-        afterSeq: 0,
-        limit: 1_000_000_000,
-        ...(options.force ? { force: true } : {}),
-      })
-    ).length;
+    options.ids?.length ?? (await store.countDocumentsToClean(CLEANER_VERSION, { force: options.force === true }));
   const view = countView('clean', pending, { quiet: options.quiet === true });
   try {
     return await cleanDocuments(store, {

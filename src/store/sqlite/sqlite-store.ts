@@ -281,6 +281,18 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ seq: r.seq, document: toDocument(r) }));
   }
 
+  async countDocumentsToClean(version: number, options: { force?: boolean } = {}): Promise<number> {
+    if (options.force) return this.countDocuments();
+    return (
+      this.#db
+        .prepare(
+          `SELECT count(*) AS n FROM documents d LEFT JOIN clean_status c ON c.document_id = d.id
+           WHERE c.cleaner_version IS NULL OR c.cleaner_version < ?`,
+        )
+        .get(version) as { n: number }
+    ).n;
+  }
+
   async listArticles(): Promise<ArticleSummary[]> {
     const rows = this.#db
       .prepare(
