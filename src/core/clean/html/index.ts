@@ -106,14 +106,14 @@ export function cleanHtmlPage(html: string): HtmlOutcome {
     if (depth > MAX_DEPTH)
       return { ok: false, reason: `could not extract: markup nested too deeply (over ${MAX_DEPTH} levels)` };
     const meta = pageMetadata(document);
-    const result = new Readability(document as never, { charThreshold: 250, keepClasses: false }).parse();
-    if (!result?.content) return { ok: false, reason: 'no article found: no main content' };
-    const { document: content } = parseHTML(
-      `<!doctype html><html><body>${result.content}</body></html>`,
-    ) as unknown as {
-      document: DomDocument;
-    };
-    const body = content.body ?? content.documentElement;
+    // The serializer hands back Readability's own element: no serialising to HTML and parsing it again.
+    const result = new Readability<DomElement>(document as never, {
+      charThreshold: 250,
+      keepClasses: false,
+      serializer: (node) => node as unknown as DomElement,
+    }).parse();
+    const body = result?.content;
+    if (!result || !body) return { ok: false, reason: 'no article found: no main content' };
     const density = linkDensity(body);
     if (density > 0.5)
       return {
