@@ -219,6 +219,7 @@ test('storytrace CLI', async (t) => {
     const articles = JSON.parse(cli(['--db', db, 'articles', '--json']).stdout) as { id: string; documentId: string }[];
     assert.equal(articles.length, total);
     assert.equal(total, 6, 'one seed capture holds two articles');
+    assert.match(cli(['--db', db, 'stats']).stdout, /^articles +6 \(0 documents with no article\)$/m);
     const again = cli(['--db', db, 'clean', '--json']);
     assert.equal(JSON.parse(again.stdout).documents, 0, 'nothing left to clean at this version');
     const all = cli(['--db', db, 'clean', '--all', '--json']);

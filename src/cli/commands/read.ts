@@ -137,6 +137,7 @@ export function registerRead(program: Command): void {
         const out = [
           `store        ${s.backend} ${s.location} (schema v${s.schemaVersion})`,
           `documents    ${count(s.documents)} (${(s.contentBytes / 1048576).toFixed(1)} MB of text)`,
+          `articles     ${count(s.articles)} (${count(s.noArticle)} documents with no article)`,
           `by format    ${
             Object.entries(s.byFormat)
               .map(([k, v]) => `${k} ${count(v)}`)

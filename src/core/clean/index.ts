@@ -3,8 +3,9 @@
  * JSONL HTML are read as bodies, plain text goes through the line classifier; then every article is completed from
  * what the container knew (title, date, URL, outlet) and from its own text (credits, language).
  */
-import type { Article, ArticleDraft, Document, TimePrecision } from '../model.js';
+import type { Article, ArticleDraft, Document } from '../model.js';
 import { findCredits } from './common/credits.js';
+import { containerDate } from './common/dates.js';
 import { detectLanguage } from './common/language.js';
 import { cleanHtmlFragment, cleanHtmlPage } from './html/index.js';
 import { cleanText } from './text/index.js';
@@ -18,22 +19,12 @@ export interface Cleaned {
   reason: string | null;
 }
 
-function publishedOf(value: string | null): { published: string | null; precision: TimePrecision | null } {
-  if (!value) return { published: null, precision: null };
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (day) return { published: value.trim(), precision: 'day' };
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) return { published: null, precision: null };
-  const d = new Date(t);
-  return { published: d.toISOString(), precision: d.getUTCSeconds() || d.getUTCMilliseconds() ? 'second' : 'minute' };
-}
-
 function complete(draft: ArticleDraft, doc: Document, index: number): Article {
   const text = draft.body.join('\n');
   const { published, precision } =
     draft.published && draft.publishedPrecision
       ? { published: draft.published, precision: draft.publishedPrecision }
-      : publishedOf(draft.published ?? (index === 0 ? doc.publishedAt : null));
+      : containerDate(draft.published ?? (index === 0 ? doc.publishedAt : null));
   return {
     id: `${doc.id}-${index}`,
     documentId: doc.id,

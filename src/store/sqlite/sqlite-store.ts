@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article, Document, InputFormat } from '../../core/model.js';
@@ -393,19 +393,5 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
-  }
-
-  /** Size of the database file and its WAL, for benchmarks and `stats`. */
-  fileBytes(): number {
-    if (this.location === ':memory:') return 0;
-    let total = 0;
-    for (const suffix of ['', '-wal']) {
-      try {
-        total += statSync(this.location + suffix).size;
-      } catch {
-        // no WAL yet
-      }
-    }
-    return total;
   }
 }

@@ -3,6 +3,7 @@
  * "14. September 2023, 13:15", "le 3 mars 2031", "14 de septiembre de 2023", "3 марта 2031". Only dates with a
  * day, a month and a year count: "in September 1948" tells nothing about when an article was published.
  */
+import { isoDate } from '../../ingest/fields.js';
 import type { TimePrecision } from '../../model.js';
 
 /** Month names and common abbreviations in en, fr, de, es, it, pt, nl, sv and ru (nominative and genitive). */
@@ -160,4 +161,19 @@ export function isDateLine(line: string): boolean {
     .map((w) => w.replace(/^\.+|\.+$/g, ''))
     .filter((w) => w && !WEEKDAYS.has(w) && !DATE_LINE_WORDS.has(w) && !/^[+-]?\d{1,4}$/.test(w));
   return words.length === 0;
+}
+
+/**
+ * A date as a container states it (feed, JSONL, meta tag) turned into an article's: normalised by `isoDate`, with
+ * the precision it really carries. Feeds and headers print seconds always, so `:00` seconds mean a minute.
+ */
+export function containerDate(value: string | null | undefined): {
+  published: string | null;
+  precision: TimePrecision | null;
+} {
+  const iso = isoDate(value);
+  if (!iso) return { published: null, precision: null };
+  if (iso.length === 10) return { published: iso, precision: 'day' };
+  const d = new Date(iso);
+  return { published: iso, precision: d.getUTCSeconds() || d.getUTCMilliseconds() ? 'second' : 'minute' };
 }

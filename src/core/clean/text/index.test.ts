@@ -78,8 +78,8 @@ test('cleanText(text, hints)', async (t) => {
     const body = 'The ferry left the harbour at seven in the morning, the operator said on Monday.\nIt arrived late.\n';
     const [a] = cleanText(body, { title: 'Ferry leaves', published: '2031-03-03T08:00:00Z', language: 'xx' });
     assert.equal(a?.title, 'Ferry leaves');
-    assert.equal(a?.published, '2031-03-03T08:00:00Z');
-    assert.equal(a?.publishedPrecision, 'second');
+    assert.equal(a?.published, '2031-03-03T08:00:00.000Z');
+    assert.equal(a?.publishedPrecision, 'minute');
     assert.equal(a?.language, 'en');
     const [b] = cleanText(`Ferry leaves\nFri Sep 15 2023\n${body}`, { title: 'Other', published: '2031-03-03' });
     assert.equal(b?.title, 'Ferry leaves');

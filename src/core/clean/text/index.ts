@@ -6,7 +6,7 @@
 import type { ArticleDraft, RemovalReason, RemovedBlock, TimePrecision } from '../../model.js';
 import { findCredits } from '../common/credits.js';
 import { findDateline } from '../common/dateline.js';
-import { findDates } from '../common/dates.js';
+import { containerDate, findDates } from '../common/dates.js';
 import { detectLanguage } from '../common/language.js';
 import { lineKey } from '../common/normalize.js';
 import { classifyLine, type Kind, type Unit } from './classify.js';
@@ -189,16 +189,8 @@ interface Published {
 /** A date stated as such (date line, byline) beats the container's; a photo's date is the last resort. */
 function publishedOf(meta: Unit[], hint: string | null | undefined, captions: Unit[]): Published | null {
   for (const u of meta) if (u.dates[0]) return u.dates[0];
-  if (hint) {
-    const precision: TimePrecision = /T\d{2}:\d{2}:\d{2}/.test(hint)
-      ? 'second'
-      : /T\d{2}:\d{2}/.test(hint)
-        ? 'minute'
-        : 'day';
-    if (/^\d{4}-\d{2}-\d{2}/.test(hint)) return { iso: hint, precision };
-    const d = findDates(hint)[0];
-    if (d) return d;
-  }
+  const container = containerDate(hint);
+  if (container.published && container.precision) return { iso: container.published, precision: container.precision };
   for (const u of captions) if (u.dates[0]) return u.dates[0];
   return null;
 }
