@@ -97,7 +97,7 @@ export interface Article {
   title: string | null;
   /** Author names, as the byline gives them. */
   authors: string[];
-  /** The place a dateline names ("SEOUL/MOSCOW", "PORT ALDRIN, Valdoria"). */
+  /** The place a dateline names ("LONDON/PARIS", "PORT ALDRIN, Valdoria"). */
   dateline: string | null;
   /** ISO 8601: `YYYY-MM-DD` when only the day is known, a full timestamp otherwise. */
   published: string | null;

@@ -113,7 +113,7 @@ export function agencyLine(line: string): string[] {
 }
 
 const DASH = '[-\\u2013\\u2014\\u2012\\u2015]';
-/** "SEOUL (Reuters) -", "PORT ALDRIN, Valdoria, March 3 (MNA) -", "PARIS, 14 sept (AFP) -". */
+/** "LONDON (Reuters) -", "PORT ALDRIN, Valdoria, March 3 (MNA) -", "PARIS, 14 sept (AFP) -". */
 const DATELINE_CREDIT = new RegExp(`^\\s*\\p{Lu}[^()\\n]{1,80}?\\(([^()\\n]{2,40})\\)\\s*(?:${DASH}{1,2}|:)\\s`, 'gmu');
 /** "... technology. - REUTERS" at the end of a line. */
 const SIGNATURE = new RegExp(

@@ -1,11 +1,11 @@
 /**
- * @module Datelines: the place (and often the agency) that opens a wire story. "SEOUL/MOSCOW: ...",
- * "PORT ALDRIN, Valdoria, March 3 (MNA) - ...", "Moscow, Sept 14 (Reuters) - ...", "PARIS — ...".
+ * @module Datelines: the place (and often the agency) that opens a wire story. "LONDON/PARIS: ...",
+ * "PORT ALDRIN, Valdoria, March 3 (MNA) - ...", "LYON, Sept 14 (Reuters) - ...", "PARIS — ...".
  */
 import { canonicalAgency } from './credits.js';
 
 export interface Dateline {
-  /** "SEOUL/MOSCOW", "PORT ALDRIN, Valdoria". */
+  /** "LONDON/PARIS", "PORT ALDRIN, Valdoria". */
   place: string;
   /** The agency in brackets, canonical when known ("Reuters"), as written when an unknown acronym ("MNA"). */
   agency: string | null;
@@ -19,7 +19,7 @@ const WITH_AGENCY = new RegExp(
   `^(\\p{Lu}[\\p{L}\\p{M}'\\u2019./ -]{1,40}?)(?:,\\s*(\\p{Lu}[\\p{L}\\p{M}'\\u2019. -]{1,40}?))?(?:,\\s*[^()\\n]{1,40}?)?\\s*\\(([^()\\n]{2,40})\\)\\s*(?:${DASHES}|:)\\s+`,
   'u',
 );
-/** A place in capitals, then a colon or a dash: "SEOUL/MOSCOW: ", "WASHINGTON — ". */
+/** A place in capitals, then a colon or a dash: "LONDON/PARIS: ", "WASHINGTON — ". */
 const CAPITALS = new RegExp(
   `^(\\p{Lu}[\\p{Lu}\\p{M}'\\u2019./ -]*\\p{Lu})(?:,\\s*(\\p{Lu}[\\p{L}\\p{M}'\\u2019. -]{1,40}?))?\\s*(?::|${DASHES})\\s+(?=[\\p{Lu}\\p{N}"'\\u201C\\u2018\\u00AB])`,
   'u',

@@ -1,6 +1,6 @@
 /**
  * @module Sentence splitting. `Intl.Segmenter` knows sentence punctuation in every script but not abbreviations,
- * so "Mr. Putin" and "the U.S. State Department" would end a sentence; we glue those pieces back.
+ * so "Mr. Smith" and "the U.S. Senate" would end a sentence; we glue those pieces back.
  */
 
 /** Abbreviations that end with a period and are usually followed by a capitalised word. Lower-case, no period. */

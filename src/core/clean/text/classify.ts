@@ -65,7 +65,7 @@ const APPEAL_STRONG =
   /\b(?:donate|donation|support us|support our|support independent|become a (?:member|subscriber|supporter|patron)|funded by (?:its|our) readers|reader-funded|favou?r to ask|remind me later|not ready to (?:support|donate|subscribe)|make a contribution|support (?:the|this) (?:work|journalism)|please support|chip in|pay what you can|unlock (?:this|full) (?:article|access)|subscribe now|already a subscriber)\b/i;
 const APPEAL_WEAK =
   /\b(?:support|supporting|journalism|journalists|independent|subscribe|subscription|member(?:ship)?|contribution|monthly|your help|mission|readers|paywall|payment|thank you)\b/gi;
-/** "Support The Moscow Times!": a short imperative line. */
+/** "Support The Daily Example!": a short imperative line. */
 const APPEAL_IMPERATIVE = /^(?:please\s+)?(?:support|donate|subscribe|join|help)\b[^.?]*!?$/i;
 
 /** How strongly a line reads as an appeal to readers to pay or sign up. */

@@ -63,7 +63,7 @@ const CAPTION_LABEL = /^(?:image|photo|picture|video|media)\s*(?:caption|source|
 
 /**
  * The middle of a paragraph's key, without its first and last three words: a repeat may add a dateline in front
- * ("SEOUL/MOSCOW: ...") or a signature behind ("... - REUTERS") and is still the same paragraph.
+ * ("LONDON/PARIS: ...") or a signature behind ("... - REUTERS") and is still the same paragraph.
  */
 function coreOf(key: string): string {
   const words = key.split(' ');
