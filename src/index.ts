@@ -30,3 +30,10 @@ export { defaultDatabasePath, type OpenStoreOptions, openStore } from './store/o
 export { SqliteStore } from './store/sqlite/sqlite-store.js';
 export type { DocumentSummary, IngestRun, ListQuery, PutOutcome, Store, StoreStats } from './store/store.js';
 export { StoreError } from './store/store.js';
+export { cleanDocuments } from './engine/clean.js';
+export { type IndexOptions, type IndexSummary, indexArticles, type Similar, similarStored, similarTo } from './engine/relate.js';
+export { fingerprint, FINGERPRINT_VERSION } from './core/fingerprint/fingerprint.js';
+export { relate } from './core/relate/index.js';
+export { MemoryReuseIndex } from './core/relate/memory-index.js';
+export { RELATION_TYPES, type Relation, type RelationType, type Evidence } from './core/relate/types.js';
+export { loadSynonyms } from './io/wordnet.js';

@@ -3,6 +3,7 @@ import { StoreError } from '../store/store.js';
 import { registerClean } from './commands/clean.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerRead } from './commands/read.js';
+import { registerRelate } from './commands/relate.js';
 import { registerRun } from './commands/run.js';
 import { EXIT_FAILED, EXIT_USAGE, UsageError, warn } from './output.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerClean(program);
   registerRead(program);
+  registerRelate(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -3,6 +3,7 @@
  * this interface and passes the same contract tests (`test/store.contract.ts`). No SQL lives outside `src/store/`.
  */
 import type { Article, Document, InputFormat, Problem } from '../core/model.js';
+import type { Relation, RelationType } from '../core/relate/types.js';
 
 /** What happened to one document of a batch. */
 export type PutOutcome = 'inserted' | 'present';
@@ -67,6 +68,31 @@ export interface ArticleSummary {
   language: string | null;
 }
 
+/** An article's entry in the reuse index. */
+export interface IndexEntry {
+  seq: number;
+  articleId: string;
+  version: number;
+  /** `encodeFingerprint()` bytes. */
+  fingerprint: Uint8Array;
+  /** LSH keys (integers below 2^48). */
+  keys: readonly number[];
+}
+
+/** A stored article with its arrival sequence (the compact handle the index files it under). */
+export interface SeqArticle {
+  seq: number;
+  article: Article;
+}
+
+export interface RelationQuery {
+  /** Only relations of this article. */
+  article?: string;
+  types?: readonly RelationType[];
+  minScore?: number;
+  limit?: number;
+}
+
 export interface Store {
   readonly backend: string;
   /** File path or connection string (without password). */
@@ -95,6 +121,21 @@ export interface Store {
   countDocumentsToClean(version: number, options?: { force?: boolean }): Promise<number>;
   /** Every article in document order, without bodies. */
   listArticles(): Promise<ArticleSummary[]>;
+  /** Articles by id, with their sequence; missing ids are left out. */
+  getArticles(ids: readonly string[]): Promise<SeqArticle[]>;
+  /** Articles by sequence; missing ones are left out. */
+  getArticlesBySeq(seqs: readonly number[]): Promise<SeqArticle[]>;
+  /** Up to `limit` articles after `afterSeq` with no index entry of `version` (all of them, with `force`). */
+  articlesToIndex(
+    version: number,
+    options: { afterSeq: number; limit: number; force?: boolean },
+  ): Promise<SeqArticle[]>;
+  countArticlesToIndex(version: number, options?: { force?: boolean }): Promise<number>;
+  /** For each indexed article filed under at least one of `keys`: its sequence and the keys it shares. */
+  lshLookup(keys: readonly number[]): Promise<Map<number, number[]>>;
+  /** Replaces the index entries of these articles and every relation they take part in, in one transaction. */
+  putIndexEntries(entries: readonly IndexEntry[], relations: readonly Relation[]): Promise<void>;
+  listRelations(query?: RelationQuery): Promise<Relation[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

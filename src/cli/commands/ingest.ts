@@ -6,9 +6,11 @@ import { count, EXIT_FAILED, globalOpts, printJson, warn } from '../output.js';
 import { progressView } from '../progress.js';
 import { withStore } from '../with-store.js';
 import { cleanLine, cleanWithProgress } from './clean.js';
+import { indexLine, indexWithProgress } from './relate.js';
 
 export interface IngestFlags {
   clean: boolean;
+  index?: boolean;
   maxSize: number;
   timeout: number;
   outlet?: string;
@@ -51,6 +53,7 @@ export function registerIngest(program: Command): void {
     .option('--timeout <seconds>', 'time allowed for each URL', Number, 30)
     .option('--outlet <name>', 'outlet to record for every document read')
     .option('--no-clean', 'only store the documents; find their articles later with `storytrace clean`')
+    .option('--no-index', 'clean but do not index; build the reuse index later with `storytrace index`')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress output')
     .addHelpText(
@@ -62,10 +65,14 @@ export function registerIngest(program: Command): void {
       await withStore(globalOpts(cmd), async (store) => {
         const summary = await ingestWithProgress(store, inputs, flags);
         const cleaned = flags.clean ? await cleanWithProgress(store, { quiet: flags.quiet === true }) : null;
-        if (flags.json) printJson(cleaned ? { ...summary, clean: cleaned } : summary);
+        const indexed =
+          cleaned && flags.index !== false ? await indexWithProgress(store, { quiet: flags.quiet === true }) : null;
+        if (flags.json)
+          printJson({ ...summary, ...(cleaned ? { clean: cleaned } : {}), ...(indexed ? { index: indexed } : {}) });
         else {
           warn(summaryLine(summary));
           if (cleaned) warn(cleanLine(cleaned));
+          if (indexed) warn(indexLine(indexed));
         }
         if (summary.failed > 0) process.exitCode = EXIT_FAILED;
       });

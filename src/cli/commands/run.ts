@@ -7,6 +7,7 @@ import { withStore } from '../with-store.js';
 import { cleanLine, cleanWithProgress } from './clean.js';
 import { type IngestFlags, ingestWithProgress, summaryLine } from './ingest.js';
 import { listDocuments } from './read.js';
+import { indexLine, indexWithProgress } from './relate.js';
 
 /** The demo corpus shipped with the package, found relative to this file in both `src/` and `dist/`. */
 export function examplesDir(): string {
@@ -33,16 +34,19 @@ export function registerRun(program: Command): void {
       await withStore(globalOpts(cmd), async (store) => {
         const summary = await ingestWithProgress(store, names, { ...flags, clean: true });
         const cleaned = await cleanWithProgress(store, { quiet: flags.quiet === true });
+        const indexed = await indexWithProgress(store, { quiet: flags.quiet === true });
         if (flags.json) {
           printJson({
             summary,
             clean: cleaned,
+            index: indexed,
             documents: await store.listDocuments(),
             articles: await store.listArticles(),
           });
         } else {
           warn(summaryLine(summary));
           warn(cleanLine(cleaned));
+          warn(indexLine(indexed));
           await listDocuments(store, {});
         }
         if (summary.failed > 0) process.exitCode = EXIT_FAILED;

@@ -78,4 +78,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'reuse index',
+    sql: `
+      CREATE TABLE fingerprints (
+        article_seq INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+        version     INTEGER NOT NULL,
+        data        BLOB NOT NULL,
+        keys        BLOB NOT NULL
+      );
+      CREATE TABLE lsh (
+        key         INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL,
+        PRIMARY KEY (key, article_seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE relations (
+        a        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        b        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        type     TEXT NOT NULL,
+        score    REAL NOT NULL,
+        evidence TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+      ) WITHOUT ROWID;
+      CREATE INDEX relations_b ON relations (b);
+      CREATE INDEX relations_type ON relations (type, score);
+    `,
+  },
 ];

@@ -2,13 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article, Document, InputFormat } from '../../core/model.js';
+import type { Relation, RelationType } from '../../core/relate/types.js';
 import {
   type ArticleSummary,
   type CleanResult,
   type DocumentSummary,
+  type IndexEntry,
   type IngestRun,
   type ListQuery,
   type PutOutcome,
+  type RelationQuery,
+  type SeqArticle,
   type Store,
   StoreError,
   type StoreStats,
@@ -60,6 +64,18 @@ function toSummary(r: DocumentRow): DocumentSummary {
   };
 }
 
+const LOOKUP_CHUNK = 200;
+
+/** Keys are integers below 2^48: exact in a float64. */
+function encodeKeys(keys: readonly number[]): Uint8Array {
+  return new Uint8Array(Float64Array.from(keys).buffer);
+}
+
+function decodeKeys(bytes: Uint8Array): Float64Array {
+  const copy = new Uint8Array(bytes);
+  return new Float64Array(copy.buffer, 0, copy.byteLength >>> 3);
+}
+
 export interface SqliteStoreOptions {
   /** Path of the database file; `:memory:` for a throwaway store. */
   path: string;
@@ -97,6 +113,7 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #schemaVersion: number;
   readonly #insert: Database.Statement;
+  #lookupCache: Database.Statement | null = null;
   readonly #putBatch: (docs: readonly Document[], at: string) => PutOutcome[];
 
   constructor(options: SqliteStoreOptions) {
@@ -220,6 +237,9 @@ export class SqliteStore implements Store {
     const db = this.#db;
     const at = new Date().toISOString();
     const dropArticles = db.prepare('DELETE FROM articles WHERE document_id = ?');
+    const indexed = db.prepare(
+      'SELECT f.article_seq AS seq, f.keys FROM fingerprints f JOIN articles a ON a.seq = f.article_seq WHERE a.document_id = ?',
+    );
     const status = db.prepare(
       `INSERT INTO clean_status (document_id, cleaner_version, articles, reason, cleaned_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET cleaner_version = excluded.cleaner_version, articles = excluded.articles,
@@ -230,6 +250,9 @@ export class SqliteStore implements Store {
     );
     db.transaction(() => {
       for (const r of results) {
+        for (const row of indexed.all(r.documentId) as { seq: number; keys: Uint8Array }[]) {
+          this.#dropKeys(row.seq, row.keys);
+        }
         dropArticles.run(r.documentId);
         status.run(r.documentId, r.cleanerVersion, r.articles.length, r.reason, at);
         for (const a of r.articles) {
@@ -317,6 +340,129 @@ export class SqliteStore implements Store {
       published: r.published,
       language: r.language,
     }));
+  }
+
+  #dropKeys(seq: number, keys: Uint8Array): void {
+    const drop = this.#db.prepare('DELETE FROM lsh WHERE key = ? AND article_seq = ?');
+    for (const key of decodeKeys(keys)) drop.run(key, seq);
+  }
+
+  async getArticles(ids: readonly string[]): Promise<SeqArticle[]> {
+    const get = this.#db.prepare('SELECT seq, data FROM articles WHERE id = ?');
+    const out: SeqArticle[] = [];
+    for (const id of ids) {
+      const row = get.get(id) as { seq: number; data: string } | undefined;
+      if (row) out.push({ seq: row.seq, article: JSON.parse(row.data) as Article });
+    }
+    return out;
+  }
+
+  async getArticlesBySeq(seqs: readonly number[]): Promise<SeqArticle[]> {
+    const get = this.#db.prepare('SELECT seq, data FROM articles WHERE seq = ?');
+    const out: SeqArticle[] = [];
+    for (const seq of seqs) {
+      const row = get.get(seq) as { seq: number; data: string } | undefined;
+      if (row) out.push({ seq: row.seq, article: JSON.parse(row.data) as Article });
+    }
+    return out;
+  }
+
+  async articlesToIndex(
+    version: number,
+    options: { afterSeq: number; limit: number; force?: boolean },
+  ): Promise<SeqArticle[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.seq, a.data FROM articles a LEFT JOIN fingerprints f ON f.article_seq = a.seq
+         WHERE a.seq > ? AND (? OR f.version IS NULL OR f.version <> ?) ORDER BY a.seq LIMIT ?`,
+      )
+      .all(options.afterSeq, options.force ? 1 : 0, version, options.limit) as { seq: number; data: string }[];
+    return rows.map((r) => ({ seq: r.seq, article: JSON.parse(r.data) as Article }));
+  }
+
+  async countArticlesToIndex(version: number, options: { force?: boolean } = {}): Promise<number> {
+    return (
+      this.#db
+        .prepare(
+          `SELECT count(*) AS n FROM articles a LEFT JOIN fingerprints f ON f.article_seq = a.seq
+           WHERE ? OR f.version IS NULL OR f.version <> ?`,
+        )
+        .get(options.force ? 1 : 0, version) as { n: number }
+    ).n;
+  }
+
+  async lshLookup(keys: readonly number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    this.#lookupCache ??= this.#lookupStatement(LOOKUP_CHUNK);
+    const lookup = this.#lookupCache;
+    for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+      const chunk = keys.slice(i, i + LOOKUP_CHUNK);
+      const stmt = chunk.length === LOOKUP_CHUNK ? lookup : this.#lookupStatement(chunk.length);
+      for (const row of stmt.iterate(...chunk) as Iterable<{ key: number; seq: number }>) {
+        const hit = out.get(row.seq);
+        if (hit) hit.push(row.key);
+        else out.set(row.seq, [row.key]);
+      }
+    }
+    return out;
+  }
+
+  #lookupStatement(n: number): Database.Statement {
+    return this.#db.prepare(
+      `SELECT key, article_seq AS seq FROM lsh WHERE key IN (${Array.from({ length: n }, () => '?').join(', ')})`,
+    );
+  }
+
+  async putIndexEntries(entries: readonly IndexEntry[], relations: readonly Relation[]): Promise<void> {
+    const db = this.#db;
+    const old = db.prepare('SELECT keys FROM fingerprints WHERE article_seq = ?');
+    const put = db.prepare(
+      `INSERT INTO fingerprints (article_seq, version, data, keys) VALUES (?, ?, ?, ?)
+       ON CONFLICT (article_seq) DO UPDATE SET version = excluded.version, data = excluded.data, keys = excluded.keys`,
+    );
+    const file = db.prepare('INSERT OR IGNORE INTO lsh (key, article_seq) VALUES (?, ?)');
+    const forget = db.prepare('DELETE FROM relations WHERE a = ? OR b = ?');
+    const relate = db.prepare(
+      `INSERT INTO relations (a, b, type, score, evidence) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (a, b) DO UPDATE SET type = excluded.type, score = excluded.score, evidence = excluded.evidence`,
+    );
+    db.transaction(() => {
+      for (const e of entries) {
+        const previous = old.get(e.seq) as { keys: Uint8Array } | undefined;
+        if (previous) this.#dropKeys(e.seq, previous.keys);
+        put.run(e.seq, e.version, e.fingerprint, encodeKeys(e.keys));
+        for (const key of e.keys) file.run(key, e.seq);
+        forget.run(e.articleId, e.articleId);
+      }
+      for (const r of relations) relate.run(r.a, r.b, r.type, r.score, JSON.stringify(r.evidence));
+    })();
+  }
+
+  async listRelations(query: RelationQuery = {}): Promise<Relation[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.article) {
+      where.push('(a = ? OR b = ?)');
+      params.push(query.article, query.article);
+    }
+    if (query.types?.length) {
+      where.push(`type IN (${query.types.map(() => '?').join(', ')})`);
+      params.push(...query.types);
+    }
+    if (query.minScore !== undefined) {
+      where.push('score >= ?');
+      params.push(query.minScore);
+    }
+    const sql = `SELECT a, b, type, score, evidence FROM relations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY score DESC, a, b ${query.limit ? `LIMIT ${Math.floor(query.limit)}` : ''}`;
+    const rows = this.#db.prepare(sql).all(...params) as {
+      a: string;
+      b: string;
+      type: RelationType;
+      score: number;
+      evidence: string;
+    }[];
+    return rows.map((r) => ({ a: r.a, b: r.b, type: r.type, score: r.score, evidence: JSON.parse(r.evidence) }));
   }
 
   async stats(): Promise<StoreStats> {

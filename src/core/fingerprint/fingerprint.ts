@@ -1,0 +1,138 @@
+/**
+ * @module An article's fingerprint: the MinHash signatures of its views and the LSH band keys under which the index
+ * files it. Band sizes come from the similarity each view must catch (see docs/reuse-index.md for the S-curves).
+ */
+import { type Analysis, analyze } from './analyze.js';
+import { combine, hashString } from './hash.js';
+import { oph } from './minhash.js';
+import { anchorSet, passages, termSet, wordShingles } from './sets.js';
+
+/** Bumped whenever a view, a hash or a band layout changes: older fingerprints are then rebuilt. */
+export const FINGERPRINT_VERSION = 1;
+
+export interface ViewLayout {
+  /** Signature length. */
+  k: number;
+  bands: number;
+  rows: number;
+  /** Band hits a pair needs in this view to become a candidate. */
+  minHits: number;
+}
+
+/**
+ * terms: rewrites keep ~55% of their content terms. anchors: spun copies and translations keep names and numbers,
+ * but so do independent reports of one event — short bands, and a candidate needs `minHits` of them. passage: a
+ * reused passage is found whatever surrounds it.
+ */
+export const LAYOUT = {
+  terms: { k: 128, bands: 32, rows: 4, minHits: 1 },
+  anchors: { k: 64, bands: 32, rows: 2, minHits: 2 },
+  passage: { k: 20, bands: 5, rows: 4, minHits: 1 },
+} as const satisfies Record<string, ViewLayout>;
+
+const VIEW_ID = { exact: 1, terms: 2, anchors: 3, passage: 4 } as const;
+/** Passages beyond this many are not indexed: a reused part is found through its first passages already. */
+const MAX_PASSAGES = 24;
+
+export interface Fingerprint {
+  /** 64-bit hash of the word sequence, as 16 hex digits: equal for texts that differ only in case and typography. */
+  contentHash: string;
+  words: number;
+  terms: Uint32Array;
+  anchors: Uint32Array;
+  /** `LAYOUT.passage.k` values per passage, passages in text order. */
+  passages: Uint32Array;
+  /** LSH keys (below 2^48): the exact key, then each view's bands. */
+  keys: number[];
+}
+
+export function fingerprint(paragraphs: readonly string[]): Fingerprint {
+  return fingerprintOf(analyze(paragraphs));
+}
+
+export function fingerprintOf(a: Analysis): Fingerprint {
+  let h1 = 0x12345;
+  let h2 = 0x6789a;
+  for (let i = 0; i < a.hashes.length; i++) {
+    h1 = combine(h1, a.hashes[i] as number);
+    h2 = combine(a.hashes[i] as number, h2 ^ i);
+  }
+  const contentHash = hex(h1) + hex(h2);
+  const terms = oph(termSet(a), LAYOUT.terms.k, 0x51);
+  const anchors = oph(anchorSet(a), LAYOUT.anchors.k, 0x52);
+  const ranges = passages(a).slice(0, MAX_PASSAGES);
+  const pk = LAYOUT.passage.k;
+  const passageSigs = new Uint32Array(ranges.length * pk);
+  ranges.forEach(([from, to], p) => {
+    passageSigs.set(oph(wordShingles(a, 3, from, to), pk, 0x53), p * pk);
+  });
+  const keys: number[] = [];
+  if (a.words.length > 0) keys.push(VIEW_ID.exact * 2 ** 40 + h1);
+  if (termsNonEmpty(terms)) bandKeys(terms, 0, VIEW_ID.terms, LAYOUT.terms, keys);
+  if (termsNonEmpty(anchors)) bandKeys(anchors, 0, VIEW_ID.anchors, LAYOUT.anchors, keys);
+  for (let p = 0; p < ranges.length; p++) bandKeys(passageSigs, p * pk, VIEW_ID.passage, LAYOUT.passage, keys);
+  return { contentHash, words: a.words.length, terms, anchors, passages: passageSigs, keys: [...new Set(keys)] };
+}
+
+function termsNonEmpty(sig: Uint32Array): boolean {
+  return sig[0] !== 0xffffffff;
+}
+
+function bandKeys(sig: Uint32Array, offset: number, view: number, layout: ViewLayout, out: number[]): void {
+  for (let b = 0; b < layout.bands; b++) {
+    let h = hashString(`${view}:${b}`);
+    for (let r = 0; r < layout.rows; r++) h = combine(h, sig[offset + b * layout.rows + r] as number);
+    out.push((view * 256 + b) * 2 ** 32 + h);
+  }
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+/** Which view a key belongs to. */
+export function viewOfKey(key: number): keyof typeof VIEW_ID | 'unknown' {
+  const v = key >= 2 ** 40 && key < 2 ** 41 ? 1 : Math.floor(key / 2 ** 32 / 256);
+  return (Object.keys(VIEW_ID) as (keyof typeof VIEW_ID)[]).find((k) => VIEW_ID[k] === v) ?? 'unknown';
+}
+
+/** Whether the keys two articles share make them a candidate pair: any exact, term or passage band, or enough anchor bands. */
+export function isCandidate(sharedKeys: readonly number[]): boolean {
+  let anchorHits = 0;
+  for (const key of sharedKeys) {
+    const view = viewOfKey(key);
+    if (view === 'anchors') {
+      if (++anchorHits >= LAYOUT.anchors.minHits) return true;
+    } else if (view !== 'unknown') return true;
+  }
+  return false;
+}
+
+/** Binary form for the store: header of counts, then the three signature arrays. Keys are rebuilt from it. */
+export function encodeFingerprint(fp: Fingerprint): Uint8Array {
+  const header = new Uint32Array([
+    FINGERPRINT_VERSION,
+    fp.words,
+    fp.terms.length,
+    fp.anchors.length,
+    fp.passages.length,
+    parseInt(fp.contentHash.slice(0, 8), 16),
+    parseInt(fp.contentHash.slice(8), 16),
+  ]);
+  const out = new Uint32Array(header.length + fp.terms.length + fp.anchors.length + fp.passages.length);
+  out.set(header, 0);
+  out.set(fp.terms, header.length);
+  out.set(fp.anchors, header.length + fp.terms.length);
+  out.set(fp.passages, header.length + fp.terms.length + fp.anchors.length);
+  return new Uint8Array(out.buffer);
+}
+
+export function decodeFingerprint(bytes: Uint8Array): Omit<Fingerprint, 'keys'> {
+  const copy = new Uint8Array(bytes); // aligned
+  const u = new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2);
+  const [, words = 0, nt = 0, na = 0, np = 0, c1 = 0, c2 = 0] = u;
+  const terms = u.slice(7, 7 + nt);
+  const anchors = u.slice(7 + nt, 7 + nt + na);
+  const passageSigs = u.slice(7 + nt + na, 7 + nt + na + np);
+  return { contentHash: hex(c1) + hex(c2), words, terms, anchors, passages: passageSigs };
+}

@@ -1,0 +1,34 @@
+/**
+ * @module From measures to a relation type. The order of the tests is the order of strength: a pair that is a
+ * duplicate is also a light edit by every measure below it, so the first test that holds names it.
+ */
+import type { Evidence, RelationType } from './types.js';
+
+export interface Typed {
+  type: RelationType;
+  score: number;
+}
+
+export function classify(e: Evidence, sameContent: boolean): Typed {
+  const [ca, cb] = e.containment;
+  const [va, vb] = e.verbatim;
+  const [ma, mb] = e.mixed;
+  if (sameContent || e.jaccard >= 0.85) return { type: 'duplicate', score: Math.max(e.jaccard, sameContent ? 1 : 0) };
+  if (e.jaccard >= 0.62) return { type: 'light-edit', score: e.jaccard };
+  // A partial reuse carries some sentences whole and the rest of at least one side not at all; a rewrite touches
+  // most sentences of both sides a little.
+  const copied = Math.max(va, vb);
+  const edited = Math.max(ma, mb);
+  const covered = Math.min(va + ma, vb + mb);
+  if (copied >= 0.15 && copied >= 1.5 * edited && covered < 0.6) {
+    return { type: 'partial', score: Math.max(ca, cb) };
+  }
+  if (e.jaccard >= 0.12 && (e.terms >= 0.3 || copied + edited >= 0.5)) return { type: 'rewrite', score: e.jaccard };
+  // Meaning kept, words not: a spinner swaps words for dictionary synonyms in place; a translation rebuilds them.
+  if (e.aligned >= 0.3 && e.substitutions >= 3 && e.jaccard >= 0.03) return { type: 'spun', score: e.aligned };
+  if (e.aligned >= 0.4 || (e.foreign && e.aligned >= 0.15)) return { type: 'translated', score: e.aligned };
+  if (copied >= 0.1 && copied >= edited) return { type: 'partial', score: Math.max(ca, cb) };
+  if (e.jaccard >= 0.12) return { type: 'rewrite', score: e.jaccard };
+  if (e.quotedShingles >= 3) return { type: 'shared-quotes-only', score: Math.min(1, e.quotedShingles / 30) };
+  return { type: 'independent', score: Math.max(e.terms, e.anchors) };
+}

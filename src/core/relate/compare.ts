@@ -1,0 +1,234 @@
+/**
+ * @module The exact comparison of a candidate pair: shingle overlap and containment both ways, which sentences are
+ * carried verbatim, what is shared only inside quotations, and an alignment of sentences by meaning (stems,
+ * synonyms, names and numbers) that survives spinning and translation into the same language.
+ */
+import { ANCHOR, type Analysis, FUNCTION, QUOTED } from '../fingerprint/analyze.js';
+import { anchorSet, termSet, uniqueSorted, wordShingles } from '../fingerprint/sets.js';
+import { stem } from '../fingerprint/words.js';
+import type { Evidence, SynonymLookup } from './types.js';
+
+export interface Side {
+  analysis: Analysis;
+  language: string | null;
+}
+
+/** Count of values in both sorted unique arrays. */
+export function intersectSorted(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+function jaccard(a: Uint32Array, b: Uint32Array): number {
+  const inter = intersectSorted(a, b);
+  const union = a.length + b.length - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+function has(sorted: Uint32Array, v: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = sorted[mid] as number;
+    if (m === v) return true;
+    if (m < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Share of the words of `a` that sit in sentences whose shingles are (nearly) all in `other`. */
+function verbatimShare(a: Analysis, other: Uint32Array): { verbatim: number; mixed: number } {
+  const s = a.sentences;
+  let verbatim = 0;
+  let mixed = 0;
+  for (let i = 1; i < s.length; i++) {
+    const from = s[i - 1] as number;
+    const to = s[i] as number;
+    const sh = wordShingles(a, 3, from, to);
+    if (sh.length === 0) continue;
+    let found = 0;
+    for (let j = 0; j < sh.length; j++) if (has(other, sh[j] as number)) found++;
+    const share = found / sh.length;
+    if (share >= 0.6) verbatim += to - from;
+    else if (share >= 0.15) mixed += to - from;
+  }
+  const n = a.words.length || 1;
+  return { verbatim: verbatim / n, mixed: mixed / n };
+}
+
+const DIACRITIC = /[\u00C0-\u024F]/;
+const FOREIGN_GLUE = new Set([
+  'de',
+  'la',
+  'le',
+  'les',
+  'du',
+  'des',
+  'et',
+  'der',
+  'die',
+  'das',
+  'und',
+  'del',
+  'los',
+  'y',
+]);
+
+/** Runs of foreign words inside an English text, as machine translation leaves them ("[République ... de Corée]"). */
+export function hasForeignRun(a: Analysis, language: string | null): boolean {
+  if (language !== 'en') return false;
+  const w = a.words;
+  for (let i = 0; i + 3 <= w.length; i++) {
+    let glue = 0;
+    let accented = 0;
+    for (let j = i; j < i + 4 && j < w.length; j++) {
+      const x = w[j] as string;
+      if (FOREIGN_GLUE.has(x)) glue++;
+      else if (DIACRITIC.test(x)) accented++;
+    }
+    if (glue >= 1 && accented >= 2) return true;
+  }
+  return false;
+}
+
+interface SentenceBag {
+  stems: string[];
+  words: string[];
+  anchors: Set<string>;
+}
+
+/** Content words outside quotations, per sentence: what a paraphrase must keep the meaning of. */
+function bags(a: Analysis): SentenceBag[] {
+  const out: SentenceBag[] = [];
+  const s = a.sentences;
+  for (let i = 1; i < s.length; i++) {
+    const bag: SentenceBag = { stems: [], words: [], anchors: new Set() };
+    for (let j = s[i - 1] as number; j < (s[i] as number); j++) {
+      const f = a.flags[j] as number;
+      if (f & (FUNCTION | QUOTED)) continue;
+      const w = a.words[j] as string;
+      bag.words.push(w);
+      bag.stems.push(stem(w));
+      if (f & ANCHOR) bag.anchors.add(stem(w));
+    }
+    if (bag.stems.length >= 4) out.push(bag);
+  }
+  return out;
+}
+
+/** Share of content words two sentences must share (as stems or synonyms) to say the same thing. */
+const ALIGNED_DICE = 0.4;
+
+interface Match {
+  dice: number;
+  pairs: [string, string][];
+}
+
+function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | null): Match {
+  const used = new Uint8Array(y.stems.length);
+  const pairs: [string, string][] = [];
+  let matched = 0;
+  for (let i = 0; i < x.stems.length; i++) {
+    const st = x.stems[i] as string;
+    let hit = y.stems.indexOf(st);
+    while (hit >= 0 && used[hit]) hit = y.stems.indexOf(st, hit + 1);
+    if (hit < 0 && synonyms) {
+      const w = x.words[i] as string;
+      for (let j = 0; j < y.words.length; j++) {
+        if (used[j]) continue;
+        if (synonyms(w, y.words[j] as string)) {
+          hit = j;
+          pairs.push([w, y.words[j] as string]);
+          break;
+        }
+      }
+    }
+    if (hit >= 0) {
+      used[hit] = 1;
+      matched++;
+    }
+  }
+  return { dice: (2 * matched) / (x.stems.length + y.stems.length), pairs };
+}
+
+/**
+ * Sentence alignment by meaning: each sentence of the shorter side to its best counterpart that shares a name or
+ * number or most content words. Returns the aligned share and the synonym substitutions it relied on.
+ */
+function alignMeaning(
+  a: Analysis,
+  b: Analysis,
+  synonyms: SynonymLookup | null,
+): { aligned: number; substitutions: number; examples: [string, string][] } {
+  let xs = bags(a);
+  let ys = bags(b);
+  if (xs.length > ys.length) [xs, ys] = [ys, xs];
+  if (xs.length === 0) return { aligned: 0, substitutions: 0, examples: [] };
+  let aligned = 0;
+  let substitutions = 0;
+  const examples: [string, string][] = [];
+  for (const x of xs) {
+    let best: Match | null = null;
+    for (const y of ys) {
+      let sharedAnchor = false;
+      for (const an of x.anchors) if (y.anchors.has(an)) sharedAnchor = true;
+      if (!sharedAnchor && x.anchors.size > 0) continue;
+      const m = softMatch(x, y, synonyms);
+      if (!best || m.dice > best.dice) best = m;
+    }
+    if (best && best.dice >= ALIGNED_DICE) {
+      aligned++;
+      substitutions += best.pairs.length;
+      for (const p of best.pairs) if (examples.length < 12) examples.push(p);
+    }
+  }
+  return { aligned: aligned / xs.length, substitutions, examples };
+}
+
+/** Every measure the classifier needs. Meaning alignment runs only when word overlap alone cannot decide. */
+export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evidence {
+  const A = a.analysis;
+  const B = b.analysis;
+  const sa = wordShingles(A);
+  const sb = wordShingles(B);
+  const inter = intersectSorted(sa, sb);
+  const union = sa.length + sb.length - inter;
+  const interOutsideQuotes = intersectSorted(wordShingles(A, 3, 0, A.words.length, true), sb);
+  const va = verbatimShare(A, sb);
+  const vb = verbatimShare(B, sa);
+  const j = union === 0 ? 0 : inter / union;
+  const terms = jaccard(termSet(A), termSet(B));
+  const anchors = jaccard(anchorSet(A), anchorSet(B));
+  const foreign = hasForeignRun(A, a.language) || hasForeignRun(B, b.language);
+  const needsMeaning = j < 0.3 && (terms >= 0.15 || anchors >= 0.2);
+  const meaning = needsMeaning ? alignMeaning(A, B, synonyms) : { aligned: 0, substitutions: 0, examples: [] };
+  return {
+    jaccard: j,
+    containment: [sa.length ? inter / sa.length : 0, sb.length ? inter / sb.length : 0],
+    verbatim: [va.verbatim, vb.verbatim],
+    mixed: [va.mixed, vb.mixed],
+    terms,
+    anchors,
+    quotedShingles: inter - interOutsideQuotes,
+    aligned: meaning.aligned,
+    synonyms: meaning.examples,
+    substitutions: meaning.substitutions,
+    foreign,
+  };
+}
+
+export { uniqueSorted };

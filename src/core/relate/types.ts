@@ -1,0 +1,51 @@
+/** How the text of one article derives from another's, from the strongest reuse to none at all. */
+export const RELATION_TYPES = [
+  'duplicate',
+  'light-edit',
+  'rewrite',
+  'partial',
+  'spun',
+  'translated',
+  'shared-quotes-only',
+  'independent',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** What the comparison measured; every figure is a share in [0, 1] unless said otherwise. */
+export interface Evidence {
+  /** Jaccard similarity of the word 3-shingle sets. */
+  jaccard: number;
+  /** Share of a's shingles found in b, and of b's in a. */
+  containment: [number, number];
+  /** Share of each side's words in sentences the other side carries almost verbatim. */
+  verbatim: [number, number];
+  /** Share of each side's words in sentences the other side shares only in part (edited, not copied). */
+  mixed: [number, number];
+  /** Jaccard of the content-term sets. */
+  terms: number;
+  /** Jaccard of the name-and-number sets. */
+  anchors: number;
+  /** Shingles shared only inside quotations (a count). */
+  quotedShingles: number;
+  /** Share of the shorter side's sentences aligned to a sentence of the other in meaning (synonyms and names). */
+  aligned: number;
+  /** Word pairs the alignment matched as synonyms, a few examples. */
+  synonyms: [string, string][];
+  /** How many synonym substitutions the alignment used. */
+  substitutions: number;
+  /** Whether either side holds passages in another language than its own (a trace of translation). */
+  foreign: boolean;
+}
+
+export interface Relation {
+  /** Article ids, `a < b`. */
+  a: string;
+  b: string;
+  type: RelationType;
+  /** Strength of the relation in [0, 1]: how much text (or meaning) the two share. */
+  score: number;
+  evidence: Evidence;
+}
+
+/** Answers "can b stand for a?" for two lower-case words. */
+export type SynonymLookup = (a: string, b: string) => boolean;
