@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article } from '../src/core/model.js';
-import type { Store } from '../src/store/store.js';
+import type { Relation, RelationType } from '../src/core/relate/types.js';
+import type { SeqArticle, Store } from '../src/store/store.js';
 import { doc } from './helpers.js';
 
 function article(documentId: string, index: number, version = 1): Article {
@@ -29,6 +30,25 @@ function article(documentId: string, index: number, version = 1): Article {
     removed: [{ text: 'Read more: elsewhere', reason: 'related' }],
     cleanerVersion: version,
   };
+}
+
+function relation(a: string, b: string, type: RelationType, score: number): Relation {
+  const evidence = {
+    jaccard: score,
+    containment: [score, score] as [number, number],
+    verbatim: [0, 0] as [number, number],
+    mixed: [0, 0] as [number, number],
+    terms: score,
+    anchors: score,
+    quotedShingles: 0,
+    aligned: 0,
+    synonyms: [] as [string, string][],
+    substitutions: 0,
+    synonymShare: 0,
+    foreign: false,
+    slips: [0, 0] as [number, number],
+  };
+  return { a, b, type, score, evidence };
 }
 
 export interface Backend {
@@ -181,5 +201,79 @@ export function storeContract(backend: Backend): void {
       assert.equal(await store.countDocumentsToClean(2, { force: true }), 4);
       await store.close();
     });
+
+    await t.test(
+      'should file index entries, find them by key, and forget them when the article is re-cleaned',
+      async (t) => {
+        const store = await backend.open(t);
+        const [d1, d2] = [doc(1), doc(2)];
+        await store.putDocuments([d1, d2]);
+        await store.putCleanResults([
+          { documentId: d1.id, cleanerVersion: 1, articles: [article(d1.id, 0)], reason: null },
+          { documentId: d2.id, cleanerVersion: 1, articles: [article(d2.id, 0), article(d2.id, 1)], reason: null },
+        ]);
+        const pending = await store.articlesToIndex(1, { afterSeq: 0, limit: 10 });
+        assert.deepEqual(
+          pending.map((p) => p.article.id),
+          [`${d1.id}-0`, `${d2.id}-0`, `${d2.id}-1`],
+        );
+        assert.deepEqual(pending[0]?.article, article(d1.id, 0));
+        const [p0, p1, p2] = pending as [SeqArticle, SeqArticle, SeqArticle];
+        const big = 2 ** 47 + 12345; // keys use up to 48 bits
+        const entry = (p: SeqArticle, keys: number[]) => ({
+          seq: p.seq,
+          articleId: p.article.id,
+          version: 1,
+          fingerprint: new Uint8Array([1, 2, 3, 4]),
+          keys,
+        });
+        await store.putIndexEntries(
+          [entry(p0, [big, 7]), entry(p1, [7, 8]), entry(p2, [9])],
+          [
+            relation(p0.article.id, p1.article.id, 'rewrite', 0.4),
+            relation(p1.article.id, p2.article.id, 'independent', 0.1),
+          ],
+        );
+        assert.equal(await store.countArticlesToIndex(1), 0);
+        assert.equal(await store.countArticlesToIndex(2), 3, 'a newer fingerprint version re-indexes everything');
+        const hits = await store.lshLookup([7, big, 1000]);
+        assert.deepEqual(hits.get(p0.seq)?.sort(), [7, big].sort());
+        assert.deepEqual(hits.get(p1.seq), [7]);
+        assert.equal(hits.has(p2.seq), false);
+        assert.deepEqual(
+          (await store.listRelations({ article: p1.article.id })).map((r) => r.type),
+          ['rewrite', 'independent'],
+          'strongest first',
+        );
+        assert.deepEqual(await store.listRelations({ types: ['rewrite'] }), [
+          relation(p0.article.id, p1.article.id, 'rewrite', 0.4),
+        ]);
+        assert.equal((await store.listRelations({ minScore: 0.2 })).length, 1);
+        assert.deepEqual(
+          (await store.getArticles([p2.article.id, 'nope'])).map((x) => x.seq),
+          [p2.seq],
+        );
+        assert.deepEqual(
+          (await store.getArticlesBySeq([p1.seq])).map((x) => x.article.id),
+          [p1.article.id],
+        );
+
+        // Re-indexing replaces keys and relations of the article.
+        await store.putIndexEntries([entry(p1, [10])], []);
+        assert.equal((await store.lshLookup([7])).has(p1.seq), false);
+        assert.equal((await store.lshLookup([10])).has(p1.seq), true);
+        assert.equal((await store.listRelations()).length, 0, 'both relations of the re-indexed article are gone');
+
+        // Re-cleaning a document drops its articles' entries and keys.
+        await store.putIndexEntries([entry(p1, [10])], [relation(p0.article.id, p1.article.id, 'duplicate', 1)]);
+        await store.putCleanResults([
+          { documentId: d2.id, cleanerVersion: 2, articles: [article(d2.id, 0, 2)], reason: null },
+        ]);
+        assert.equal((await store.lshLookup([10, 9])).size, 0);
+        assert.deepEqual(await store.listRelations(), []);
+        assert.equal(await store.countArticlesToIndex(1), 1, 'the new article awaits indexing');
+        await store.close();
+      },
+    );
   });
 }

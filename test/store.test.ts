@@ -29,6 +29,7 @@ test('SqliteStore specifics', async (t) => {
     assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [
       { version: 1 },
       { version: 2 },
+      { version: 3 },
     ]);
     raw.close();
   });

@@ -44,26 +44,37 @@ export function loadSynonyms(): SynonymLookup {
       else senses.set(lemma, ids);
     }
   });
-  const sensesOf = (w: string): number[] => {
+  // Sorted sense ids per inflected word, so that a pair is one linear merge.
+  const memo = new Map<string, Int32Array>();
+  const sensesOf = (w: string): Int32Array => {
+    let found = memo.get(w);
+    if (found) return found;
+    found = new Int32Array(0);
     for (const l of lemmas(w)) {
       const s = senses.get(l);
-      if (s) return s;
+      if (s) {
+        found = Int32Array.from(s).sort();
+        break;
+      }
     }
-    return [];
+    if (memo.size > 100_000) memo.clear();
+    memo.set(w, found);
+    return found;
   };
-  const memo = new Map<string, boolean>();
   cached = (a, b) => {
     if (a === b) return false;
-    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-    let r = memo.get(key);
-    if (r === undefined) {
-      const sa = sensesOf(a);
-      const sb = sensesOf(b);
-      r = sa.length > 0 && sb.some((x) => sa.includes(x));
-      if (memo.size > 200_000) memo.clear();
-      memo.set(key, r);
+    const sa = sensesOf(a);
+    const sb = sensesOf(b);
+    let i = 0;
+    let j = 0;
+    while (i < sa.length && j < sb.length) {
+      const x = sa[i] as number;
+      const y = sb[j] as number;
+      if (x === y) return true;
+      if (x < y) i++;
+      else j++;
     }
-    return r;
+    return false;
   };
   return cached;
 }

@@ -34,7 +34,8 @@ export function analyze(paragraphs: readonly string[]): Analysis {
   const starts: number[] = [];
   // Sentence-initial capitals say nothing about names; decided once the whole text shows how the word is written.
   const initialCaps: number[] = [];
-  const lowerSeen = new Set<string>();
+  const namesMidSentence = new Set<string>();
+  const capital: boolean[] = [];
   for (const raw of paragraphs) {
     const text = normalizeText(raw);
     let quoted = false;
@@ -58,15 +59,24 @@ export function analyze(paragraphs: readonly string[]): Analysis {
       if (/\d/.test(lower)) f |= NUMBER | ANCHOR;
       else if (UPPER.test(word) && !(f & FUNCTION)) {
         if (sentenceStart) initialCaps.push(words.length);
-        else f |= ANCHOR;
-      } else lowerSeen.add(lower);
+        else {
+          f |= ANCHOR;
+          namesMidSentence.add(lower);
+        }
+      }
+      capital.push(UPPER.test(word));
       words.push(lower);
       flagList.push(f);
       lastWord = lower;
       sentenceStart = false;
     }
   }
-  for (const i of initialCaps) if (!lowerSeen.has(words[i] as string)) flagList[i] = (flagList[i] as number) | ANCHOR;
+  // A capital that opens a sentence is a name when the text writes the word capitalised elsewhere too, or when a
+  // capitalised word follows it ("Port Aldrin").
+  for (const i of initialCaps) {
+    if (namesMidSentence.has(words[i] as string) || (capital[i + 1] && !((flagList[i + 1] as number) & FUNCTION)))
+      flagList[i] = (flagList[i] as number) | ANCHOR;
+  }
   const n = words.length;
   const hashes = new Uint32Array(n);
   const flags = new Uint8Array(n);

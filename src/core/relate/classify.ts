@@ -23,9 +23,12 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
   if (copied >= 0.15 && copied >= 1.5 * edited && covered < 0.6) {
     return { type: 'partial', score: Math.max(ca, cb) };
   }
+  // Meaning kept, words not: a spinner swaps words for dictionary synonyms in place (a human rewrite seldom does),
+  // a translation rebuilds the sentence.
+  const slips = Math.max(e.slips[0], e.slips[1]);
+  if (e.aligned >= 0.3 && e.substitutions >= 3 && (e.synonymShare >= 0.08 || slips > 0) && e.jaccard >= 0.03)
+    return { type: 'spun', score: e.aligned };
   if (e.jaccard >= 0.12 && (e.terms >= 0.3 || copied + edited >= 0.5)) return { type: 'rewrite', score: e.jaccard };
-  // Meaning kept, words not: a spinner swaps words for dictionary synonyms in place; a translation rebuilds them.
-  if (e.aligned >= 0.3 && e.substitutions >= 3 && e.jaccard >= 0.03) return { type: 'spun', score: e.aligned };
   if (e.aligned >= 0.4 || (e.foreign && e.aligned >= 0.15)) return { type: 'translated', score: e.aligned };
   if (copied >= 0.1 && copied >= edited) return { type: 'partial', score: Math.max(ca, cb) };
   if (e.jaccard >= 0.12) return { type: 'rewrite', score: e.jaccard };

@@ -58,8 +58,9 @@ function verbatimShare(a: Analysis, other: Uint32Array): { verbatim: number; mix
   for (let i = 1; i < s.length; i++) {
     const from = s[i - 1] as number;
     const to = s[i] as number;
-    const sh = wordShingles(a, 3, from, to);
-    if (sh.length === 0) continue;
+    // Quotations are left out: two reports quoting one speaker have not copied each other.
+    const sh = wordShingles(a, 3, from, to, true);
+    if (sh.length < 2) continue;
     let found = 0;
     for (let j = 0; j < sh.length; j++) if (has(other, sh[j] as number)) found++;
     const share = found / sh.length;
@@ -105,6 +106,20 @@ export function hasForeignRun(a: Analysis, language: string | null): boolean {
   return false;
 }
 
+/**
+ * "a" before a vowel sound: the grammar slip a synonym spinner leaves when it swaps the noun after the article
+ * ("a rare" → "a uncommon"); careful writers and translators seldom make it.
+ */
+export function articleSlips(a: Analysis): number {
+  let n = 0;
+  for (let i = 0; i + 1 < a.words.length; i++) {
+    if (a.words[i] !== 'a' || (a.flags[i] as number) & QUOTED) continue;
+    const next = a.words[i + 1] as string;
+    if (/^[aeio]/.test(next) && !/^(one|once|eu)/.test(next)) n++;
+  }
+  return n;
+}
+
 interface SentenceBag {
   stems: string[];
   words: string[];
@@ -135,34 +150,42 @@ const ALIGNED_DICE = 0.4;
 
 interface Match {
   dice: number;
+  /** Words matched as the same stem. */
+  same: number;
   pairs: [string, string][];
 }
 
-function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | null): Match {
+function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | null, needed: number): Match {
   const used = new Uint8Array(y.stems.length);
-  const pairs: [string, string][] = [];
-  let matched = 0;
+  const open: number[] = [];
+  let same = 0;
   for (let i = 0; i < x.stems.length; i++) {
     const st = x.stems[i] as string;
     let hit = y.stems.indexOf(st);
     while (hit >= 0 && used[hit]) hit = y.stems.indexOf(st, hit + 1);
-    if (hit < 0 && synonyms) {
+    if (hit >= 0) {
+      used[hit] = 1;
+      same++;
+    } else open.push(i);
+  }
+  const total = x.stems.length + y.stems.length;
+  const pairs: [string, string][] = [];
+  // Synonym lookups are the expensive part: only for pairs that share enough already and could still reach `needed`.
+  const reachable = (2 * (same + Math.min(open.length, y.stems.length - same))) / total;
+  if (synonyms && open.length && same > 0 && reachable >= needed) {
+    for (const i of open) {
       const w = x.words[i] as string;
       for (let j = 0; j < y.words.length; j++) {
         if (used[j]) continue;
         if (synonyms(w, y.words[j] as string)) {
-          hit = j;
+          used[j] = 1;
           pairs.push([w, y.words[j] as string]);
           break;
         }
       }
     }
-    if (hit >= 0) {
-      used[hit] = 1;
-      matched++;
-    }
   }
-  return { dice: (2 * matched) / (x.stems.length + y.stems.length), pairs };
+  return { dice: (2 * (same + pairs.length)) / total, same, pairs };
 }
 
 /**
@@ -173,13 +196,14 @@ function alignMeaning(
   a: Analysis,
   b: Analysis,
   synonyms: SynonymLookup | null,
-): { aligned: number; substitutions: number; examples: [string, string][] } {
+): { aligned: number; substitutions: number; same: number; examples: [string, string][] } {
   let xs = bags(a);
   let ys = bags(b);
   if (xs.length > ys.length) [xs, ys] = [ys, xs];
-  if (xs.length === 0) return { aligned: 0, substitutions: 0, examples: [] };
+  if (xs.length === 0) return { aligned: 0, substitutions: 0, same: 0, examples: [] };
   let aligned = 0;
   let substitutions = 0;
+  let same = 0;
   const examples: [string, string][] = [];
   for (const x of xs) {
     let best: Match | null = null;
@@ -187,16 +211,17 @@ function alignMeaning(
       let sharedAnchor = false;
       for (const an of x.anchors) if (y.anchors.has(an)) sharedAnchor = true;
       if (!sharedAnchor && x.anchors.size > 0) continue;
-      const m = softMatch(x, y, synonyms);
+      const m = softMatch(x, y, synonyms, Math.max(ALIGNED_DICE, best?.dice ?? 0));
       if (!best || m.dice > best.dice) best = m;
     }
     if (best && best.dice >= ALIGNED_DICE) {
       aligned++;
       substitutions += best.pairs.length;
+      same += best.same;
       for (const p of best.pairs) if (examples.length < 12) examples.push(p);
     }
   }
-  return { aligned: aligned / xs.length, substitutions, examples };
+  return { aligned: aligned / xs.length, substitutions, same, examples };
 }
 
 /** Every measure the classifier needs. Meaning alignment runs only when word overlap alone cannot decide. */
@@ -214,8 +239,8 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
   const terms = jaccard(termSet(A), termSet(B));
   const anchors = jaccard(anchorSet(A), anchorSet(B));
   const foreign = hasForeignRun(A, a.language) || hasForeignRun(B, b.language);
-  const needsMeaning = j < 0.3 && (terms >= 0.15 || anchors >= 0.2);
-  const meaning = needsMeaning ? alignMeaning(A, B, synonyms) : { aligned: 0, substitutions: 0, examples: [] };
+  const needsMeaning = j < 0.5 && (terms >= 0.15 || anchors >= 0.2);
+  const meaning = needsMeaning ? alignMeaning(A, B, synonyms) : { aligned: 0, substitutions: 0, same: 0, examples: [] };
   return {
     jaccard: j,
     containment: [sa.length ? inter / sa.length : 0, sb.length ? inter / sb.length : 0],
@@ -227,7 +252,9 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
     aligned: meaning.aligned,
     synonyms: meaning.examples,
     substitutions: meaning.substitutions,
+    synonymShare: meaning.substitutions ? meaning.substitutions / (meaning.substitutions + meaning.same) : 0,
     foreign,
+    slips: [articleSlips(A), articleSlips(B)],
   };
 }
 

@@ -33,6 +33,10 @@ export interface Evidence {
   synonyms: [string, string][];
   /** How many synonym substitutions the alignment used. */
   substitutions: number;
+  /** Synonym substitutions among the aligned content words: a spinner's signature. */
+  synonymShare: number;
+  /** Grammar slips a spinner leaves ("a uncommon"), counted on each side. */
+  slips: [number, number];
   /** Whether either side holds passages in another language than its own (a trace of translation). */
   foreign: boolean;
 }
