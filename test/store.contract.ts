@@ -46,6 +46,7 @@ function relation(a: string, b: string, type: RelationType, score: number): Rela
     substitutions: 0,
     synonymShare: 0,
     foreign: false,
+    crossLanguage: false,
     slips: [0, 0] as [number, number],
   };
   return { a, b, type, score, evidence };

@@ -13,6 +13,12 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
   const [ca, cb] = e.containment;
   const [va, vb] = e.verbatim;
   const [ma, mb] = e.mixed;
+  // Across languages only names, numbers and quotations can match: many of them, in the same order, is a translation.
+  if (e.crossLanguage && e.jaccard < 0.5) {
+    if (e.anchors >= 0.35) return { type: 'translated', score: e.anchors };
+    if (e.quotedShingles >= 3) return { type: 'shared-quotes-only', score: Math.min(1, e.quotedShingles / 30) };
+    return { type: 'independent', score: e.anchors };
+  }
   if (sameContent || e.jaccard >= 0.85) return { type: 'duplicate', score: Math.max(e.jaccard, sameContent ? 1 : 0) };
   if (e.jaccard >= 0.62) return { type: 'light-edit', score: e.jaccard };
   // A partial reuse carries some sentences whole and the rest of at least one side not at all; a rewrite touches

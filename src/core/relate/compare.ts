@@ -254,6 +254,7 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
     substitutions: meaning.substitutions,
     synonymShare: meaning.substitutions ? meaning.substitutions / (meaning.substitutions + meaning.same) : 0,
     foreign,
+    crossLanguage: a.language !== null && b.language !== null && a.language !== b.language,
     slips: [articleSlips(A), articleSlips(B)],
   };
 }

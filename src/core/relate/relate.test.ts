@@ -94,6 +94,17 @@ test('relation types from a known derivation', async (t) => {
     const y = side('y', [...facts.slice(5, 9), quote.replace('the minister told parliament', 'she said')]);
     assert.equal(relate(x, y, synonyms).type, 'shared-quotes-only');
   });
+  await t.test('should say translated for a text in another language that keeps the names and numbers', () => {
+    const french = [
+      'Le ferry Aldrin Star a quitté Port Aldrin mardi à 6 heures avec 412 passagers à bord.',
+      'La capitaine du port Ilse Varga a déclaré que la traversée vers Merrow Island était calme.',
+      "Un garde-côte a atteint le navire en 40 minutes et l'a remorqué jusqu'au port.",
+      "Personne n'a été blessé, a indiqué l'opérateur Valdoria Lines mardi soir.",
+      'Le moteur avait passé sa dernière inspection en mars, selon la compagnie.',
+    ];
+    assert.equal(relate(side('en', facts.slice(0, 5)), side('fr', french, 'fr'), synonyms).type, 'translated');
+    assert.equal(relate(side('en', unrelated), side('fr', french, 'fr'), synonyms).type, 'independent');
+  });
   await t.test('should order the pair and keep the evidence', () => {
     const r = relate(side('z', facts), side('b', facts.slice(0, 6)), synonyms);
     assert.deepEqual([r.a, r.b], ['b', 'z']);

@@ -37,6 +37,8 @@ export interface Evidence {
   synonymShare: number;
   /** Grammar slips a spinner leaves ("a uncommon"), counted on each side. */
   slips: [number, number];
+  /** Whether the two sides are in different languages (both known). */
+  crossLanguage: boolean;
   /** Whether either side holds passages in another language than its own (a trace of translation). */
   foreign: boolean;
 }
