@@ -30,6 +30,7 @@ test('SqliteStore specifics', async (t) => {
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ]);
     raw.close();
   });

@@ -5,6 +5,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerRead } from './commands/read.js';
 import { registerRelate } from './commands/relate.js';
 import { registerRun } from './commands/run.js';
+import { registerStories } from './commands/stories.js';
 import { EXIT_FAILED, EXIT_USAGE, UsageError, warn } from './output.js';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerClean(program);
   registerRead(program);
   registerRelate(program);
+  registerStories(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -93,6 +93,34 @@ export interface RelationQuery {
   limit?: number;
 }
 
+/** A story as listed: what the clusterer made of its members. */
+export interface StoryRow {
+  id: string;
+  title: string | null;
+  /** Member article ids in arrival order. */
+  articles: string[];
+  /** Earliest and latest publication date of its members (ISO), when known. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface StoryEvent {
+  kind: 'merged' | 'split' | 'reclustered';
+  story: string;
+  data: Record<string, unknown>;
+}
+
+/** One clustering step to persist: memberships, the stories they changed, what was merged, the clusterer's state. */
+export interface StoryUpdate {
+  members: { articleId: string; storyId: string; kind: string }[];
+  /** Stories whose rows are rewritten (with every member listed in `articles`). */
+  stories: StoryRow[];
+  /** Stories that no longer exist (merged into another). */
+  removed: string[];
+  events: StoryEvent[];
+  state: { name: string; data: string } | null;
+}
+
 export interface Store {
   readonly backend: string;
   /** File path or connection string (without password). */
@@ -136,6 +164,20 @@ export interface Store {
   /** Replaces the index entries of these articles and every relation they take part in, in one transaction. */
   putIndexEntries(entries: readonly IndexEntry[], relations: readonly Relation[]): Promise<void>;
   listRelations(query?: RelationQuery): Promise<Relation[]>;
+  /** Adds or replaces these relations, leaving others alone. */
+  putRelations(relations: readonly Relation[]): Promise<void>;
+  /** Up to `limit` articles after `afterSeq` that belong to no story yet, in arrival order. */
+  articlesToCluster(options: { afterSeq: number; limit: number }): Promise<SeqArticle[]>;
+  countArticlesToCluster(): Promise<number>;
+  /** Applies one clustering step in one transaction. */
+  putStoryUpdate(update: StoryUpdate): Promise<void>;
+  listStories(): Promise<StoryRow[]>;
+  getStory(id: string): Promise<StoryRow | null>;
+  /** The story of each article that has one. */
+  storiesOf(articleIds: readonly string[]): Promise<Map<string, string>>;
+  /** Forgets every story, membership and the clusterer state, to cluster again from scratch. */
+  clearStories(): Promise<void>;
+  getState(name: string): Promise<string | null>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { progressView } from '../progress.js';
 import { withStore } from '../with-store.js';
 import { cleanLine, cleanWithProgress } from './clean.js';
 import { indexLine, indexWithProgress } from './relate.js';
+import { clusterLine, clusterWithProgress } from './stories.js';
 
 export interface IngestFlags {
   clean: boolean;
@@ -67,12 +68,19 @@ export function registerIngest(program: Command): void {
         const cleaned = flags.clean ? await cleanWithProgress(store, { quiet: flags.quiet === true }) : null;
         const indexed =
           cleaned && flags.index !== false ? await indexWithProgress(store, { quiet: flags.quiet === true }) : null;
+        const clustered = indexed ? await clusterWithProgress(store, { quiet: flags.quiet === true }) : null;
         if (flags.json)
-          printJson({ ...summary, ...(cleaned ? { clean: cleaned } : {}), ...(indexed ? { index: indexed } : {}) });
+          printJson({
+            ...summary,
+            ...(cleaned ? { clean: cleaned } : {}),
+            ...(indexed ? { index: indexed } : {}),
+            ...(clustered ? { stories: clustered } : {}),
+          });
         else {
           warn(summaryLine(summary));
           if (cleaned) warn(cleanLine(cleaned));
           if (indexed) warn(indexLine(indexed));
+          if (clustered) warn(clusterLine(clustered));
         }
         if (summary.failed > 0) process.exitCode = EXIT_FAILED;
       });

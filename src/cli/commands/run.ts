@@ -8,6 +8,7 @@ import { cleanLine, cleanWithProgress } from './clean.js';
 import { type IngestFlags, ingestWithProgress, summaryLine } from './ingest.js';
 import { listDocuments } from './read.js';
 import { indexLine, indexWithProgress } from './relate.js';
+import { clusterLine, clusterWithProgress } from './stories.js';
 
 /** The demo corpus shipped with the package, found relative to this file in both `src/` and `dist/`. */
 export function examplesDir(): string {
@@ -35,11 +36,13 @@ export function registerRun(program: Command): void {
         const summary = await ingestWithProgress(store, names, { ...flags, clean: true });
         const cleaned = await cleanWithProgress(store, { quiet: flags.quiet === true });
         const indexed = await indexWithProgress(store, { quiet: flags.quiet === true });
+        const clustered = await clusterWithProgress(store, { quiet: flags.quiet === true });
         if (flags.json) {
           printJson({
             summary,
             clean: cleaned,
             index: indexed,
+            stories: clustered,
             documents: await store.listDocuments(),
             articles: await store.listArticles(),
           });
@@ -47,6 +50,7 @@ export function registerRun(program: Command): void {
           warn(summaryLine(summary));
           warn(cleanLine(cleaned));
           warn(indexLine(indexed));
+          warn(clusterLine(clustered));
           await listDocuments(store, {});
         }
         if (summary.failed > 0) process.exitCode = EXIT_FAILED;

@@ -105,4 +105,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX relations_type ON relations (type, score);
     `,
   },
+  {
+    version: 4,
+    name: 'stories',
+    sql: `
+      CREATE TABLE stories (
+        id         TEXT PRIMARY KEY,
+        title      TEXT,
+        articles   INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen  TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id   TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        joined_at  TEXT NOT NULL
+      );
+      CREATE INDEX story_members_story ON story_members (story_id);
+      CREATE TABLE story_events (
+        id       INTEGER PRIMARY KEY,
+        at       TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        data     TEXT NOT NULL
+      );
+      CREATE TABLE engine_state (
+        name       TEXT PRIMARY KEY,
+        data       TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -16,6 +16,8 @@ import {
   type Store,
   StoreError,
   type StoreStats,
+  type StoryRow,
+  type StoryUpdate,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -438,6 +440,16 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async putRelations(relations: readonly Relation[]): Promise<void> {
+    const relate = this.#db.prepare(
+      `INSERT INTO relations (a, b, type, score, evidence) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (a, b) DO UPDATE SET type = excluded.type, score = excluded.score, evidence = excluded.evidence`,
+    );
+    this.#db.transaction(() => {
+      for (const r of relations) relate.run(r.a, r.b, r.type, r.score, JSON.stringify(r.evidence));
+    })();
+  }
+
   async listRelations(query: RelationQuery = {}): Promise<Relation[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -463,6 +475,132 @@ export class SqliteStore implements Store {
       evidence: string;
     }[];
     return rows.map((r) => ({ a: r.a, b: r.b, type: r.type, score: r.score, evidence: JSON.parse(r.evidence) }));
+  }
+
+  async articlesToCluster(options: { afterSeq: number; limit: number }): Promise<SeqArticle[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.seq, a.data FROM articles a LEFT JOIN story_members m ON m.article_id = a.id
+         WHERE a.seq > ? AND m.story_id IS NULL ORDER BY a.seq LIMIT ?`,
+      )
+      .all(options.afterSeq, options.limit) as { seq: number; data: string }[];
+    return rows.map((r) => ({ seq: r.seq, article: JSON.parse(r.data) as Article }));
+  }
+
+  async countArticlesToCluster(): Promise<number> {
+    return (
+      this.#db
+        .prepare(
+          'SELECT count(*) AS n FROM articles a LEFT JOIN story_members m ON m.article_id = a.id WHERE m.story_id IS NULL',
+        )
+        .get() as { n: number }
+    ).n;
+  }
+
+  async putStoryUpdate(update: StoryUpdate): Promise<void> {
+    const db = this.#db;
+    const at = new Date().toISOString();
+    const member = db.prepare(
+      `INSERT INTO story_members (article_id, story_id, kind, joined_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
+    );
+    const move = db.prepare('UPDATE story_members SET story_id = ? WHERE article_id = ?');
+    const story = db.prepare(
+      `INSERT INTO stories (id, title, articles, first_seen, last_seen, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, articles = excluded.articles,
+         first_seen = excluded.first_seen, last_seen = excluded.last_seen, updated_at = excluded.updated_at`,
+    );
+    const remove = db.prepare('DELETE FROM stories WHERE id = ?');
+    const summarise = db.prepare(
+      `UPDATE stories SET
+         articles = (SELECT count(*) FROM story_members WHERE story_id = ?),
+         title = coalesce(title, (SELECT a.title FROM story_members m JOIN articles a ON a.id = m.article_id
+                   WHERE m.story_id = ? AND a.title IS NOT NULL ORDER BY a.seq LIMIT 1)),
+         first_seen = (SELECT min(a.published) FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?),
+         last_seen = (SELECT max(a.published) FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?)
+       WHERE id = ?`,
+    );
+    const event = db.prepare('INSERT INTO story_events (at, kind, story_id, data) VALUES (?, ?, ?, ?)');
+    const state = db.prepare(
+      `INSERT INTO engine_state (name, data, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    );
+    db.transaction(() => {
+      for (const m of update.members) member.run(m.articleId, m.storyId, m.kind, at);
+      for (const s of update.stories) {
+        story.run(s.id, s.title, s.articles.length, s.firstSeen, s.lastSeen, at);
+        for (const id of s.articles) move.run(s.id, id);
+        // Title and dates follow the members: the first member with a title, the earliest and latest dates.
+        summarise.run(s.id, s.id, s.id, s.id, s.id);
+      }
+      for (const id of update.removed) remove.run(id);
+      for (const e of update.events) event.run(at, e.kind, e.story, JSON.stringify(e.data));
+      if (update.state) state.run(update.state.name, update.state.data, at);
+    })();
+  }
+
+  async listStories(): Promise<StoryRow[]> {
+    const stories = this.#db
+      .prepare('SELECT id, title, first_seen, last_seen FROM stories ORDER BY first_seen IS NULL, first_seen, id')
+      .all() as { id: string; title: string | null; first_seen: string | null; last_seen: string | null }[];
+    const members = this.#db
+      .prepare(
+        'SELECT m.story_id, m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id ORDER BY a.seq',
+      )
+      .all() as { story_id: string; article_id: string }[];
+    const byStory = new Map<string, string[]>();
+    for (const m of members) {
+      const list = byStory.get(m.story_id);
+      if (list) list.push(m.article_id);
+      else byStory.set(m.story_id, [m.article_id]);
+    }
+    return stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      articles: byStory.get(s.id) ?? [],
+      firstSeen: s.first_seen,
+      lastSeen: s.last_seen,
+    }));
+  }
+
+  async getStory(id: string): Promise<StoryRow | null> {
+    const s = this.#db.prepare('SELECT id, title, first_seen, last_seen FROM stories WHERE id = ?').get(id) as
+      | { id: string; title: string | null; first_seen: string | null; last_seen: string | null }
+      | undefined;
+    if (!s) return null;
+    const articles = (
+      this.#db
+        .prepare(
+          'SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.seq',
+        )
+        .all(id) as { article_id: string }[]
+    ).map((r) => r.article_id);
+    return { id: s.id, title: s.title, articles, firstSeen: s.first_seen, lastSeen: s.last_seen };
+  }
+
+  async storiesOf(articleIds: readonly string[]): Promise<Map<string, string>> {
+    const get = this.#db.prepare('SELECT story_id FROM story_members WHERE article_id = ?');
+    const out = new Map<string, string>();
+    for (const id of articleIds) {
+      const row = get.get(id) as { story_id: string } | undefined;
+      if (row) out.set(id, row.story_id);
+    }
+    return out;
+  }
+
+  async clearStories(): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db.exec(
+        "DELETE FROM story_members; DELETE FROM stories; DELETE FROM engine_state WHERE name LIKE 'cluster%';",
+      );
+    })();
+  }
+
+  async getState(name: string): Promise<string | null> {
+    const row = this.#db.prepare('SELECT data FROM engine_state WHERE name = ?').get(name) as
+      | { data: string }
+      | undefined;
+    return row?.data ?? null;
   }
 
   async stats(): Promise<StoreStats> {
