@@ -276,5 +276,75 @@ export function storeContract(backend: Backend): void {
         await store.close();
       },
     );
+
+    await t.test('should keep stories with their members, follow merges, and start over when cleared', async (t) => {
+      const store = await backend.open(t);
+      const [d1, d2] = [doc(1), doc(2)];
+      await store.putDocuments([d1, d2]);
+      const early = { ...article(d1.id, 0), published: '2031-03-01', title: null };
+      const late = { ...article(d2.id, 0), published: '2031-03-05' };
+      const other = { ...article(d2.id, 1), published: '2031-03-02' };
+      await store.putCleanResults([
+        { documentId: d1.id, cleanerVersion: 1, articles: [early], reason: null },
+        { documentId: d2.id, cleanerVersion: 1, articles: [late, other], reason: null },
+      ]);
+      assert.equal(await store.countArticlesToCluster(), 3);
+      const first = await store.articlesToCluster({ afterSeq: 0, limit: 2 });
+      assert.deepEqual(
+        first.map((a) => a.article.id),
+        [early.id, late.id],
+      );
+      const row = (id: string, articles: string[]) => ({ id, title: null, articles, firstSeen: null, lastSeen: null });
+      await store.putStoryUpdate({
+        members: [
+          { articleId: early.id, storyId: 's1', kind: 'created' },
+          { articleId: late.id, storyId: 's1', kind: 'joined' },
+          { articleId: other.id, storyId: 's2', kind: 'created' },
+        ],
+        stories: [row('s1', [early.id, late.id]), row('s2', [other.id])],
+        removed: [],
+        events: [],
+        state: { name: 'clusterer', data: '{"n":3}' },
+      });
+      assert.equal(await store.countArticlesToCluster(), 0);
+      assert.deepEqual(await store.getStory('s1'), {
+        id: 's1',
+        title: 'Title 0',
+        articles: [early.id, late.id],
+        firstSeen: '2031-03-01',
+        lastSeen: '2031-03-05',
+      });
+      assert.equal(await store.getState('clusterer'), '{"n":3}');
+      // s2 is merged into s1.
+      await store.putStoryUpdate({
+        members: [],
+        stories: [row('s1', [early.id, late.id, other.id])],
+        removed: ['s2'],
+        events: [{ kind: 'merged', story: 's1', data: { from: 's2' } }],
+        state: null,
+      });
+      assert.deepEqual(
+        (await store.listStories()).map((s) => [s.id, s.articles]),
+        [['s1', [early.id, late.id, other.id]]],
+      );
+      assert.equal((await store.storiesOf([other.id, 'nope'])).get(other.id), 's1');
+      await store.putRelations([relation(early.id, late.id, 'translated', 0.3)]);
+      await store.putRelations([
+        relation(early.id, late.id, 'spun', 0.5),
+        relation(late.id, other.id, 'independent', 0),
+      ]);
+      assert.deepEqual(
+        (await store.listRelations()).map((r) => [r.type, r.score]),
+        [
+          ['spun', 0.5],
+          ['independent', 0],
+        ],
+      );
+      await store.clearStories();
+      assert.deepEqual(await store.listStories(), []);
+      assert.equal(await store.getState('clusterer'), null);
+      assert.equal(await store.countArticlesToCluster(), 3);
+      await store.close();
+    });
   });
 }
