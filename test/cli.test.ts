@@ -8,12 +8,30 @@ import iconv from 'iconv-lite';
 import { jsonl, PAGE_LATIN1, RSS, write } from './fixtures.js';
 import { cli, cliAsync, ROOT, SEEDS, tempDir } from './helpers.js';
 
+const COMMANDS = [
+  'run',
+  'ingest',
+  'clean',
+  'ls',
+  'show',
+  'articles',
+  'stats',
+  'index',
+  'similar',
+  'pairs',
+  'stories',
+  'story',
+  'recluster',
+  'provenance',
+  'align',
+];
+
 test('storytrace CLI', async (t) => {
   await t.test('should show help for the program and every command', () => {
     const root = cli(['--help']);
     assert.equal(root.code, 0);
-    for (const c of ['run', 'ingest', 'ls', 'show', 'stats']) assert.match(root.stdout, new RegExp(`\\b${c}\\b`));
-    for (const c of ['run', 'ingest', 'ls', 'show', 'stats']) {
+    for (const c of COMMANDS) assert.match(root.stdout, new RegExp(`\\b${c}\\b`));
+    for (const c of COMMANDS) {
       const r = cli([c, '--help']);
       assert.equal(r.code, 0, c);
       assert.match(r.stdout, /Usage: storytrace/);
