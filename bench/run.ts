@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonl, writeWarcGz } from './corpus.js';
-import { type ExtractionResult, runExtraction } from './extraction.js';
+import { type ExtractionResult, extractionSection as extractionMarkdown, runExtraction } from './extraction.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DATA = join(HERE, '.data');
@@ -97,27 +97,7 @@ function benchExtraction(): void {
 function extractionSection(): string {
   const path = join(RESULTS, 'extraction.json');
   if (!existsSync(path)) return '';
-  const r = JSON.parse(readFileSync(path, 'utf8')) as ExtractionResult & { machine: string; date: string };
-  const lines = [
-    '## Clean: article extraction from HTML',
-    '',
-    `Measured ${r.date.slice(0, 10)} on ${r.machine}. The ${r.pages} pages of \`../shared/corpus/extraction/\` (the development half of`,
-    "the Article Extraction Benchmark) with their human-marked bodies, scored by the benchmark's metric (4-token shingles,",
-    'per-page tp/fp/fn normalised, precision and recall averaged over pages). Both cases run in the same process on the',
-    'same decoded pages; the baseline is Mozilla Readability 0.6 over linkedom with default options, its `textContent`.',
-    'storytrace scores `articleText()` of `cleanHtmlPage()`: the body with section headings in place.',
-    '',
-    '| extractor | precision | recall | F1 | pages/s (one core) | no article |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...r.cases.map(
-      (c) =>
-        `| ${c.name} | ${c.precision.toFixed(3)} | ${c.recall.toFixed(3)} | **${c.f1.toFixed(3)}** | ${fmt(c.pagesPerSecond)} | ${c.noArticle} |`,
-    ),
-    '',
-    'Published F1 on the whole benchmark (both halves), for reference: Readability.js 0.947, trafilatura 0.958, best 0.970.',
-    '',
-  ];
-  return lines.join('\n');
+  return extractionMarkdown(JSON.parse(readFileSync(path, 'utf8')) as ExtractionResult & { machine: string; date: string });
 }
 
 function fmt(n: number, digits = 0): string {

@@ -25,6 +25,7 @@ function article(documentId: string, index: number, version = 1): Article {
     url: null,
     outlet: 'Outlet',
     body: ['First paragraph.', 'Second \u201cquoted\u201d paragraph.'],
+    normalized: ['First paragraph.', 'Second "quoted" paragraph.'],
     headings: [{ before: 1, text: 'A heading' }],
     captions: [],
     removed: [{ text: 'Read more: elsewhere', reason: 'related' }],

@@ -112,6 +112,11 @@ export interface Article {
   outlet: string | null;
   /** The body as paragraphs of original text (lines broken mid-sentence rejoined). */
   body: string[];
+  /**
+   * `body` normalised paragraph by paragraph (Unicode NFKC, straight quotes, one dash, white space collapsed): later
+   * stages match on this and quote `body`, so typography never hides a reuse nor changes a quotation.
+   */
+  normalized: string[];
   /** Section headings inside the body, each with the index of the paragraph it precedes. */
   headings: { before: number; text: string }[];
   /** Photo captions, each kept once. */
@@ -122,7 +127,10 @@ export interface Article {
 }
 
 /** What a cleaner finds in a document, before ids and provenance fields are attached. */
-export type ArticleDraft = Omit<Article, 'id' | 'documentId' | 'index' | 'cleanerVersion' | 'url' | 'outlet'> & {
+export type ArticleDraft = Omit<
+  Article,
+  'id' | 'documentId' | 'index' | 'cleanerVersion' | 'url' | 'outlet' | 'normalized'
+> & {
   url?: string | null;
   outlet?: string | null;
 };

@@ -54,6 +54,14 @@ test('clean(document)', async (t) => {
     );
     assert.equal(clean(doc({ publishedAt: '2031-03-03T08:00:05Z' })).articles[0]?.publishedPrecision, 'second');
   });
+  await t.test('should keep a normalized copy of each paragraph beside the original', () => {
+    const content = 'It said \u201cno\u201d \u2014 twice\u00A0\u00A0over, at the \uFB01rst\u2010rate quay.\n\n' + BODY;
+    const a = clean(doc({ content, bytes: content.length })).articles[0]!;
+    assert.equal(a.normalized.length, a.body.length);
+    assert.equal(a.body[0], 'It said \u201cno\u201d \u2014 twice\u00A0\u00A0over, at the \uFB01rst\u2010rate quay.');
+    assert.equal(a.normalized[0], 'It said "no" - twice over, at the first-rate quay.');
+    assert.equal(a.normalized[1], a.body[1]);
+  });
   await t.test('should give the reason when a page holds no article', () => {
     const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/n/${i}">Headline ${i} of the day</a></li>`).join(
       '',

@@ -7,11 +7,12 @@ import type { Article, ArticleDraft, Document } from '../model.js';
 import { findCredits } from './common/credits.js';
 import { containerDate } from './common/dates.js';
 import { detectLanguage } from './common/language.js';
+import { normalizeText } from './common/normalize.js';
 import { cleanHtmlFragment, cleanHtmlPage } from './html/index.js';
 import { cleanText } from './text/index.js';
 
 /** Bumped whenever cleaning output changes; articles of an older version are re-cleaned by `clean --all`. */
-export const CLEANER_VERSION = 1;
+export const CLEANER_VERSION = 2;
 
 export interface Cleaned {
   articles: Article[];
@@ -40,6 +41,7 @@ function complete(draft: ArticleDraft, doc: Document, index: number): Article {
     url: draft.url ?? (index === 0 ? doc.url : null),
     outlet: draft.outlet ?? doc.outlet,
     body: draft.body,
+    normalized: draft.body.map(normalizeText),
     headings: draft.headings,
     captions: draft.captions,
     removed: draft.removed,

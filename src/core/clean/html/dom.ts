@@ -11,6 +11,8 @@ export interface DomElement {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  /** A plain walk, unlike the selector methods, which compile and match a selector on every element. */
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
   remove(): void;
 }
 
@@ -24,4 +26,5 @@ export interface DomDocument {
   readonly body: DomElement | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
 }

@@ -9,8 +9,9 @@ import type { ArticleDraft, RemovedBlock } from '../../model.js';
 import { type Blocks, blocksOf } from './blocks.js';
 import type { DomDocument, DomElement } from './dom.js';
 import { type PageMetadata, pageMetadata } from './metadata.js';
+import { stripInert } from './strip.js';
 
-/** Markup beyond this is first stripped of scripts and styles; what is still beyond twice this is refused. */
+/** Markup still beyond twice this once scripts and styles are cut is refused. */
 const LARGE_MARKUP = 4 * 1024 * 1024;
 const MIN_ARTICLE_CHARS = 200;
 /** Readability's tree walks grow quadratic with depth; real pages stay far below this. */
@@ -33,13 +34,6 @@ export type HtmlOutcome = { ok: true; article: ArticleDraft; metadata: PageMetad
 
 const BOILERPLATE =
   /^(read (more|also|next)|see also|related( (articles|stories|posts))?|advertisement|sponsored|share (this|on)|follow us|sign up|subscribe|click here|watch:|listen:|photo:|image:|video:)\b/i;
-
-function stripHeavyMarkup(html: string): string {
-  return html
-    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '');
-}
 
 function linkDensity(root: DomElement): number {
   const total = (root.textContent ?? '').replace(/\s+/g, '').length;
@@ -95,8 +89,7 @@ function draft(meta: PageMetadata, blocks: Blocks, removed: RemovedBlock[], byli
 
 /** A whole page: find its main content, or say why there is none (a home page, an error page, a wall). */
 export function cleanHtmlPage(html: string): HtmlOutcome {
-  let markup = html;
-  if (markup.length > LARGE_MARKUP) markup = stripHeavyMarkup(markup);
+  const markup = stripInert(html);
   if (markup.length > 2 * LARGE_MARKUP) {
     return { ok: false, reason: `page too large to extract (${(markup.length / 1048576).toFixed(1)} MB of markup)` };
   }

@@ -3,7 +3,7 @@
  * meta, common meta names, `<time datetime>`, the canonical link and `<html lang>`. Structured data first, since
  * publishers maintain it for search engines; meta tags fill the gaps.
  */
-import type { DomDocument } from './dom.js';
+import type { DomDocument, DomElement } from './dom.js';
 
 export interface PageMetadata {
   title: string | null;
@@ -48,7 +48,8 @@ function jsonLdNodes(doc: DomDocument): Json[] {
       if (node['@graph']) visit(node['@graph'], depth + 1);
     }
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     try {
       visit(JSON.parse(script.textContent ?? ''), 0);
     } catch {
@@ -58,12 +59,34 @@ function jsonLdNodes(doc: DomDocument): Json[] {
   return out;
 }
 
-function meta(doc: DomDocument, ...keys: string[]): string | null {
+type MetaTags = Map<string, string | null>;
+
+/**
+ * Every `<meta>` by its `property`, `name` and `itemprop`, the first in document order winning, as a selector query
+ * per key would find it; read in one walk, since a page has a few dozen meta tags and we ask for as many keys.
+ */
+function metaTags(doc: DomDocument): MetaTags {
+  const out: MetaTags = new Map();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr);
+      if (key && !out.has(key)) out.set(key, el.getAttribute('content'));
+    }
+  }
+  return out;
+}
+
+function meta(tags: MetaTags, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = text(el?.getAttribute('content'));
+    const v = text(tags.get(key));
     if (v) return v;
   }
+  return null;
+}
+
+/** The first element of a tag that passes `test`, in document order. */
+function first(doc: DomDocument, tag: string, test: (el: DomElement) => boolean = () => true): DomElement | null {
+  for (const el of Array.from(doc.getElementsByTagName(tag))) if (test(el)) return el;
   return null;
 }
 
@@ -79,13 +102,13 @@ export function pageMetadata(doc: DomDocument): PageMetadata {
     nodes.find((n) => types(n).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage')) ??
     nodes.find((n) => types(n).includes('WebPage'));
   const ld = article ?? {};
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const time =
-    doc.querySelector('article time[datetime], time[datetime][pubdate], time[datetime]')?.getAttribute('datetime') ??
-    null;
+  const tags = metaTags(doc);
+  const canonical = first(doc, 'link', (l) => l.getAttribute('rel') === 'canonical')?.getAttribute('href') ?? null;
+  // The first <time datetime> of the page: the one an `article time` or `[pubdate]` rule would prefer is no earlier.
+  const time = first(doc, 'time', (t) => t.getAttribute('datetime') !== null)?.getAttribute('datetime') ?? null;
   const ldAuthors = authorsOf(ld.author);
   const metaAuthor = meta(
-    doc,
+    tags,
     'article:author',
     'author',
     'byl',
@@ -96,9 +119,7 @@ export function pageMetadata(doc: DomDocument): PageMetadata {
   );
   return {
     title:
-      text(ld.headline) ??
-      meta(doc, 'og:title', 'twitter:title', 'title') ??
-      text(doc.querySelector('title')?.textContent),
+      text(ld.headline) ?? meta(tags, 'og:title', 'twitter:title', 'title') ?? text(first(doc, 'title')?.textContent),
     authors: ldAuthors.length
       ? ldAuthors
       : metaAuthor && !/^https?:\/\//.test(metaAuthor)
@@ -107,7 +128,7 @@ export function pageMetadata(doc: DomDocument): PageMetadata {
     published:
       text(ld.datePublished) ??
       meta(
-        doc,
+        tags,
         'article:published_time',
         'datePublished',
         'pubdate',
@@ -121,12 +142,12 @@ export function pageMetadata(doc: DomDocument): PageMetadata {
       text(time) ??
       text(ld.dateCreated) ??
       text(ld.dateModified),
-    siteName: meta(doc, 'og:site_name', 'application-name') ?? text((ld.publisher as Json | undefined)?.name),
-    url: text(ld.url) ?? meta(doc, 'og:url') ?? text(canonical),
+    siteName: meta(tags, 'og:site_name', 'application-name') ?? text((ld.publisher as Json | undefined)?.name),
+    url: text(ld.url) ?? meta(tags, 'og:url') ?? text(canonical),
     language:
       text(ld.inLanguage)?.slice(0, 2).toLowerCase() ??
       doc.documentElement.getAttribute('lang')?.slice(0, 2).toLowerCase() ??
-      meta(doc, 'og:locale')?.slice(0, 2).toLowerCase() ??
+      meta(tags, 'og:locale')?.slice(0, 2).toLowerCase() ??
       null,
     publisher: text(ld.sourceOrganization) ?? null,
   };

@@ -21,7 +21,9 @@ export type Kind =
   | 'advertisement'
   | 'appeal'
   | 'footer'
-  | 'duplicate';
+  | 'duplicate'
+  /** Prose outside the page's main run of text: other stories' teasers, comments, notices. */
+  | 'stray';
 
 export interface Unit {
   index: number;
@@ -133,8 +135,15 @@ function isByline(text: string, words: number, terminal: boolean): boolean {
   return !WEEKDAYS.has(first) && !(first in MONTHS);
 }
 
+/**
+ * What a browser prints in place of an element it does not render: `[image alt]`, `[ ]` form fields, an image's
+ * file name, a bullet or rule alone on its line.
+ */
+const PLACEHOLDER = /^(?:(?:\[[^\]]*\]\s*)+|[\w.-]+\.(?:jpe?g|png|gif|webp|svg|bmp)|[^\p{L}\p{N}]*)$/iu;
+
 function kindOf(u: Unit, question: boolean): Kind {
   const { text, words } = u;
+  if (PLACEHOLDER.test(text)) return 'navigation';
   if (isByline(text, words, u.terminal)) return 'byline';
   if (agencyLine(text).length) return 'agency';
   if (words <= 16 && u.dates.length && isDateLine(normalizeText(text))) return 'date';

@@ -10,6 +10,7 @@ import { containerDate, findDates } from '../common/dates.js';
 import { detectLanguage } from '../common/language.js';
 import { lineKey } from '../common/normalize.js';
 import { classifyLine, type Kind, type Unit } from './classify.js';
+import { focus } from './focus.js';
 import { splitLines } from './lines.js';
 import { isPhotoCreditLine, markAppeals, markDuplicates, markLists, type Segment, segment } from './split.js';
 
@@ -26,7 +27,7 @@ export function cleanText(text: string, hints: TextHints = {}): ArticleDraft[] {
   markDuplicates(units);
   markLists(units);
   markAppeals(units);
-  return segment(units).map((s, n) => buildArticle(units, s, n, hints));
+  return focus(units, segment(units)).map((s, n) => buildArticle(units, s, n, hints));
 }
 
 const REASON: Partial<Record<Kind, RemovalReason>> = {
@@ -38,6 +39,7 @@ const REASON: Partial<Record<Kind, RemovalReason>> = {
   advertisement: 'advertisement',
   appeal: 'appeal',
   footer: 'footer',
+  stray: 'other',
   byline: 'byline',
   date: 'metadata',
   agency: 'metadata',

@@ -7,6 +7,7 @@ import { findDateline } from '../common/dateline.js';
 import { contentWords, overlap } from '../common/vocabulary.js';
 import type { Kind, Unit } from './classify.js';
 import { appealScore } from './classify.js';
+import { BULLET } from './lines.js';
 
 /** Below this share of content words in common, two passages are about different things. */
 const TOPIC_BREAK = 0.12;
@@ -71,8 +72,6 @@ function coreOf(key: string): string {
   const core = words.slice(3, -3).join(' ');
   return core.length >= NEAR_DUPLICATE_CHARS ? core : '';
 }
-
-const BULLET = /^[-\u2013\u2014\u2022*\u00B7\u25AA\u25BA]\s/u;
 
 /**
  * Lists of other stories: bulleted headlines, runs of three or more headlines, and runs of headline + one-sentence
