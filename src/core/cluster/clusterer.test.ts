@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type ClusterInput, createClusterer } from './index.js';
+
+// Invented events: a treaty signed in Port Aldrin (two independent reports) and a quake on Lormont island.
+const treaty1: ClusterInput = {
+  id: 'treaty-1',
+  title: 'Valdoria and Ostmark sign fishing treaty in Port Aldrin',
+  body: [
+    'Valdorian President Mira Kessler and Ostmark Chancellor Osric Venn signed a fishing treaty in Port Aldrin on Tuesday, ending a dispute over the Grey Banks that had lasted 14 years.',
+    'The treaty sets a quota of 42,000 tonnes of cod a year, Kessler told reporters after the ceremony.',
+    '"This is a good day for the fishermen of both nations," Venn said.',
+  ],
+  published: '2031-03-04',
+  language: 'en',
+};
+const treaty2: ClusterInput = {
+  id: 'treaty-2',
+  title: 'Kessler, Venn end Grey Banks fishing dispute',
+  body: [
+    'The leaders of Valdoria and Ostmark, Mira Kessler and Osric Venn, put their names to a fishing treaty in Port Aldrin, closing a 14-year quarrel over the Grey Banks.',
+    'Under the deal, boats from both countries may land 42,000 tonnes of cod each year.',
+    'Venn called it "a good day for the fishermen of both nations".',
+  ],
+  published: '2031-03-05',
+  language: 'en',
+};
+const quake: ClusterInput = {
+  id: 'quake-1',
+  title: 'Strong earthquake shakes Lormont island',
+  body: [
+    'A magnitude 6.1 earthquake struck Lormont island early on Sunday, destroying mud-brick homes in three villages and injuring at least 50 people, the Lormont civil protection agency said.',
+    'Rescue teams from Saint Aubin reached the worst-hit village of Carrel by helicopter.',
+  ],
+  published: '2031-03-02',
+  language: 'en',
+};
+const treatyLater: ClusterInput = { ...treaty2, id: 'treaty-later', published: '2031-09-20' };
+const undated = (a: ClusterInput, id: string): ClusterInput => ({ ...a, id, published: null });
+
+test('createClusterer', async (t) => {
+  await t.test('should start a story with an id derived from its first article', () => {
+    const c = createClusterer();
+    assert.deepEqual(c.add(treaty1, []), { story: 's-treaty-1', kind: 'created', merged: [] });
+  });
+
+  await t.test('should put an independent report of the same event into the same story', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    c.add(quake, []);
+    assert.deepEqual(c.add(treaty2, []), { story: 's-treaty-1', kind: 'joined', merged: [] });
+    assert.deepEqual(c.stories(), [
+      { id: 's-treaty-1', articles: ['treaty-1', 'treaty-2'] },
+      { id: 's-quake-1', articles: ['quake-1'] },
+    ]);
+    assert.equal(c.storyOf('treaty-2'), 's-treaty-1');
+  });
+
+  await t.test('should keep an unrelated event apart', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    assert.equal(c.add(quake, []).kind, 'created');
+  });
+
+  await t.test('should follow a reuse link whatever the words say, and ignore independent ones', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    c.add(quake, []);
+    const spun = { ...treaty2, id: 'spun' };
+    assert.equal(c.add(spun, [{ other: 'quake-1', type: 'spun', score: 0.9 }]).story, 's-quake-1');
+    const other = { ...quake, id: 'quake-2' };
+    assert.equal(c.add(other, [{ other: 'treaty-1', type: 'independent', score: 0.1 }]).story, 's-quake-1');
+  });
+
+  await t.test('should merge two stories an article is reused from, into the older one', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    c.add(quake, []);
+    const bridge = { ...quake, id: 'bridge' };
+    const links = [
+      { other: 'quake-1', type: 'duplicate' as const, score: 1 },
+      { other: 'treaty-1', type: 'partial' as const, score: 0.5 },
+    ];
+    assert.deepEqual(c.add(bridge, links), { story: 's-treaty-1', kind: 'merged', merged: ['s-quake-1'] });
+    assert.deepEqual(c.stories(), [{ id: 's-treaty-1', articles: ['treaty-1', 'quake-1', 'bridge'] }]);
+    assert.deepEqual(c.merges(), [{ into: 's-treaty-1', from: 's-quake-1', article: 'bridge' }]);
+  });
+
+  await t.test('should start a new story for the same names months later', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    assert.equal(c.add(treatyLater, []).kind, 'created');
+  });
+
+  await t.test('should ignore time when the articles carry no dates', () => {
+    const c = createClusterer();
+    c.add(undated(treaty1, 'u1'), []);
+    assert.equal(c.add(undated(treatyLater, 'u2'), []).story, 's-u1');
+  });
+
+  await t.test('should freeze stories idle beyond the window, keep listing them, and stop comparing them', () => {
+    const c = createClusterer({ windowArticles: 2 });
+    c.add(undated(treaty1, 'a'), []);
+    for (let i = 0; i < 600; i++)
+      c.add(undated({ ...quake, body: [`Filler number ${i} about zebra${i} and yak${i}.`] }, `f${i}`), []);
+    assert.ok(c.activeCount() < 10, `active ${c.activeCount()}`);
+    assert.equal(c.stories()[0]?.id, 's-a');
+    assert.equal(c.add(undated(treaty2, 'b'), []).kind, 'created');
+  });
+
+  await t.test('should return the story it already gave when an article is added twice', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    assert.deepEqual(c.add(treaty1, []), { story: 's-treaty-1', kind: 'joined', merged: [] });
+    assert.deepEqual(c.stories()[0]?.articles, ['treaty-1']);
+  });
+
+  await t.test('should snapshot to plain JSON and restore to the same behaviour', () => {
+    const a = createClusterer();
+    a.add(treaty1, []);
+    a.add(quake, []);
+    const state = JSON.parse(JSON.stringify(a.snapshot()));
+    const b = createClusterer({}, state);
+    const c = createClusterer();
+    c.restore(state);
+    const next = { ...treaty2, id: 'next' };
+    const want = a.add(next, []);
+    assert.deepEqual(b.add(next, []), want);
+    assert.deepEqual(c.add(next, []), want);
+    assert.deepEqual(b.snapshot(), a.snapshot());
+  });
+
+  await t.test('should give the same stories for the same arrivals', () => {
+    const run = () => {
+      const c = createClusterer();
+      for (const x of [quake, treaty1, treaty2, treatyLater]) c.add(x, []);
+      return c.snapshot();
+    };
+    assert.deepEqual(run(), run());
+  });
+});
+
+test('createClusterer merges', async (t) => {
+  await t.test('should not merge two dated stories months apart, even through an undated article like both', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    assert.equal(c.add(treatyLater, []).kind, 'created');
+    assert.equal(c.add(undated(treaty2, 'undated'), []).kind, 'joined');
+    assert.deepEqual(c.merges(), []);
+    assert.equal(c.stories().length, 2);
+  });
+});

@@ -1,0 +1,452 @@
+/**
+ * @module The incremental story clusterer. Each article, as it arrives, joins the story it is most like, starts a
+ * new one, or (rarely) joins one after merging two stories it bridges. Reuse links (copies, rewrites, translations)
+ * decide on their own; otherwise similarity decides: per evidence channel (words, names, numbers, dates, quotations)
+ * the cosine between the article's features and the story's summed features, both weighted by rarity computed from
+ * the articles seen so far; the weighted mean over the channels both sides have; decayed by the time between the
+ * article and the story's dates. After a join, the story merges with a neighbour it has become plainly alike.
+ * Stories idle beyond the activity window are frozen: kept as ids only, never compared again.
+ */
+import { articleFeatures, CHANNEL_COUNT, channelOf } from './features.js';
+import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './options.js';
+import { decay, gapDays, toDay } from './time.js';
+import type {
+  Assignment,
+  Clusterer,
+  ClustererState,
+  ClusterInput,
+  MergeRecord,
+  ReuseLink,
+  ReuseType,
+} from './types.js';
+
+/** Reuse kinds that say two articles carry one text, hence one event. */
+const STRONG_REUSE: ReadonlySet<ReuseType> = new Set([
+  'duplicate',
+  'light-edit',
+  'rewrite',
+  'partial',
+  'spun',
+  'translated',
+]);
+
+interface Story {
+  id: string;
+  /** Creation order: the older of two merged stories survives. */
+  created: number;
+  title: string | null;
+  articles: string[];
+  /** Summed member features, each member normalised when it joined; rarity is applied when scoring. */
+  weights: Map<string, number> | null;
+  first: number | null;
+  last: number | null;
+  /** Arrival number of its latest article. */
+  touched: number;
+  /** Cached norms of the rarity-weighted sum, one per channel, and the article count they were computed at (-1: stale). */
+  norms: Float64Array;
+  /** Per-channel sums of squares behind `norms`. */
+  squares: Float64Array;
+  normAt: number;
+}
+
+/** A new article, ready for scoring: rarity-weighted features normalised per channel. */
+interface Probe {
+  keys: readonly string[];
+  channels: Uint8Array;
+  vec: Float64Array;
+  rarity: Float64Array;
+  /** 1 for each channel the article has something in. */
+  present: Float64Array;
+}
+
+const SWEEP_EVERY = 512;
+
+export function createClusterer(options: Partial<ClusterOptions> = {}, state?: ClustererState): Clusterer {
+  const o: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+  // Idle stories are looked for in batches; a short article window is checked as often as it is long.
+  const sweepEvery = Math.max(1, Math.min(SWEEP_EVERY, o.windowArticles));
+  let df = new Map<string, number>();
+  let docs = 0;
+  let arrivals = 0;
+  let created = 0;
+  let clock: number | null = null;
+  let all = new Map<string, Story>();
+  let active = new Set<Story>();
+  let postings = new Map<string, Set<Story>>();
+  let storyOfArticle = new Map<string, Story>();
+  let mergeLog: MergeRecord[] = [];
+
+  const reset = () => {
+    df = new Map();
+    docs = 0;
+    arrivals = 0;
+    created = 0;
+    clock = null;
+    all = new Map();
+    active = new Set();
+    postings = new Map();
+    storyOfArticle = new Map();
+    mergeLog = [];
+  };
+
+  const seedDf = (key: string) => (o.seed ? (o.seed.df[key] ?? 0) : 0);
+  const seedDocs = o.seed ? o.seed.docs : 0;
+  const idf = (key: string) => Math.log((docs + seedDocs + 1) / ((df.get(key) ?? 0) + seedDf(key) + 1)) + 1;
+
+  const channelWeight = new Float64Array([
+    o.weights.term,
+    o.weights.entity,
+    o.weights.number,
+    o.weights.date,
+    o.weights.quote,
+  ]);
+
+  /**
+   * Per-channel norms of a story's rarity-weighted sum. Joins update the squares as they go; a full pass runs only
+   * when rarity has drifted (the stream grew a tenth since) or features were dropped.
+   */
+  const storyNorms = (s: Story): Float64Array => {
+    if (s.normAt < 0 || docs > s.normAt * 1.1 + 1) {
+      const sq = s.squares.fill(0);
+      for (const [k, w] of s.weights!) {
+        const x = w * idf(k);
+        const c = channelOf(k);
+        sq[c] = sq[c]! + x * x;
+      }
+      s.normAt = docs;
+    }
+    for (let c = 0; c < CHANNEL_COUNT; c++) s.norms[c] = Math.sqrt(s.squares[c]!);
+    return s.norms;
+  };
+
+  /**
+   * The weighted mean of per-channel cosines over the channels both sides have: an article naming no one is judged
+   * on its words alone, while two reports that both give dates and share none are judged partly on that.
+   */
+  const combine = (dots: Float64Array, a: Float64Array, b: Float64Array): number => {
+    let num = 0;
+    let den = 0;
+    for (let c = 0; c < CHANNEL_COUNT; c++) {
+      if (!(a[c]! > 0 && b[c]! > 0)) continue;
+      const w = channelWeight[c]!;
+      num += (w * dots[c]!) / (a[c]! * b[c]!);
+      den += w;
+    }
+    return den ? num / den : 0;
+  };
+
+  const index = (s: Story, key: string) => {
+    let set = postings.get(key);
+    if (!set) {
+      set = new Set();
+      postings.set(key, set);
+    }
+    set.add(s);
+  };
+  const unindex = (s: Story) => {
+    for (const k of s.weights!.keys()) {
+      const set = postings.get(k);
+      if (!set) continue;
+      set.delete(s);
+      if (set.size === 0) postings.delete(k);
+    }
+  };
+
+  /** Drops a story's lightest features beyond the cap, so a long-running story costs bounded memory. */
+  const trim = (s: Story) => {
+    const w = s.weights!;
+    if (w.size <= o.maxStoryFeatures * 1.25) return;
+    const sorted = [...w.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    s.normAt = -1;
+    for (const [k] of sorted.slice(o.maxStoryFeatures)) {
+      w.delete(k);
+      const set = postings.get(k);
+      set?.delete(s);
+      if (set?.size === 0) postings.delete(k);
+    }
+  };
+
+  const dots = new Float64Array(CHANNEL_COUNT);
+
+  const score = (s: Story, a: Probe) => {
+    const w = s.weights!;
+    dots.fill(0);
+    for (let i = 0; i < a.keys.length; i++) {
+      const c = w.get(a.keys[i]!);
+      if (c === undefined) continue;
+      const ch = a.channels[i]!;
+      dots[ch] = dots[ch]! + a.vec[i]! * c * a.rarity[i]!;
+    }
+    return combine(dots, a.present, storyNorms(s));
+  };
+
+  /** Two stories' similarity, decayed by the days between their date ranges (two dated events months apart stay two). */
+  const storySimilarity = (a: Story, b: Story): number => {
+    const gap = a.first === null || b.first === null ? 0 : Math.max(0, a.first - b.last!, b.first - a.last!);
+    const fade = decay(gap, o.graceDays, o.decayDays);
+    if (fade < 0.01) return 0;
+    const [small, large] = a.weights!.size <= b.weights!.size ? [a, b] : [b, a];
+    dots.fill(0);
+    for (const [k, w] of small.weights!) {
+      const c = large.weights!.get(k);
+      if (c !== undefined) {
+        const r = idf(k);
+        const ch = channelOf(k);
+        dots[ch] = dots[ch]! + w * c * r * r;
+      }
+    }
+    return fade * combine(dots, storyNorms(a), storyNorms(b));
+  };
+
+  const newStory = (articleId: string, title: string | null): Story => {
+    const s: Story = {
+      id: `s-${articleId}`,
+      created: created++,
+      title,
+      articles: [],
+      weights: new Map(),
+      first: null,
+      last: null,
+      touched: arrivals,
+      norms: new Float64Array(CHANNEL_COUNT),
+      squares: new Float64Array(CHANNEL_COUNT),
+      normAt: docs,
+    };
+    all.set(s.id, s);
+    active.add(s);
+    return s;
+  };
+
+  /** Brings a frozen story back (a reuse link reached it): it restarts from the new article's features. */
+  const revive = (s: Story) => {
+    if (s.weights) return;
+    s.weights = new Map();
+    s.normAt = -1;
+    active.add(s);
+  };
+
+  const merge = (into: Story, from: Story, articleId: string) => {
+    unindex(from);
+    for (const [k, w] of from.weights!) {
+      const had = into.weights!.get(k);
+      into.weights!.set(k, (had ?? 0) + w);
+      if (had === undefined) index(into, k);
+    }
+    for (const a of from.articles) {
+      into.articles.push(a);
+      storyOfArticle.set(a, into);
+    }
+    if (from.first !== null) into.first = into.first === null ? from.first : Math.min(into.first, from.first);
+    if (from.last !== null) into.last = into.last === null ? from.last : Math.max(into.last, from.last);
+    into.touched = Math.max(into.touched, from.touched);
+    into.normAt = -1;
+    active.delete(from);
+    all.delete(from.id);
+    mergeLog.push({ into: into.id, from: from.id, article: articleId });
+    trim(into);
+  };
+
+  const freeze = (s: Story) => {
+    unindex(s);
+    s.weights = null;
+    active.delete(s);
+  };
+
+  const sweep = () => {
+    for (const s of [...active]) {
+      const idleDays = clock !== null && s.last !== null ? clock - s.last : 0;
+      if (idleDays > o.windowDays || arrivals - s.touched > o.windowArticles) freeze(s);
+    }
+  };
+
+  const add = (article: ClusterInput, links: readonly ReuseLink[] = []): Assignment => {
+    if (storyOfArticle.has(article.id)) {
+      return { story: storyOfArticle.get(article.id)!.id, kind: 'joined', merged: [] };
+    }
+    arrivals++;
+    const { keys, weights, channels } = articleFeatures(article, o.weights);
+    const day = toDay(article.published);
+    if (day !== null && (clock === null || day > clock)) clock = day;
+    const n = keys.length;
+    const rarity = new Float64Array(n);
+    const vec = new Float64Array(n);
+    // Each channel is normalised on its own, so the article's vector has unit norm in every channel it has.
+    const norms = new Float64Array(CHANNEL_COUNT);
+    for (let i = 0; i < n; i++) {
+      rarity[i] = idf(keys[i]!);
+      vec[i] = weights[i]! * rarity[i]!;
+      const ch = channels[i]!;
+      norms[ch] = norms[ch]! + vec[i]! * vec[i]!;
+    }
+    for (let c = 0; c < CHANNEL_COUNT; c++) norms[c] = Math.sqrt(norms[c]!);
+    for (let i = 0; i < n; i++) vec[i] = vec[i]! / norms[channels[i]!]!;
+    const present = norms.map((x) => (x > 0 ? 1 : 0));
+
+    // Reuse links: carrying one text means reporting one event, whatever the words say.
+    const linked: Story[] = [];
+    for (const l of links) {
+      if (!STRONG_REUSE.has(l.type)) continue;
+      const s = storyOfArticle.get(l.other);
+      if (s && !linked.includes(s)) linked.push(s);
+    }
+
+    let target: Story | null = null;
+    const absorbed: Story[] = [];
+    let neighbours: { story: Story; sim: number }[] = [];
+    if (linked.length) {
+      linked.sort((a, b) => a.created - b.created);
+      target = linked[0]!;
+      revive(target);
+      for (const s of linked.slice(1)) {
+        revive(s);
+        absorbed.push(s);
+      }
+    } else {
+      const ranked = rank({ keys, channels, vec, rarity, present }, day);
+      const best = ranked[0];
+      if (best && best.sim >= o.joinThreshold) {
+        target = best.story;
+        for (const c of ranked.slice(1)) {
+          if (c.sim < o.mergeThreshold) break;
+          if (storySimilarity(target, c.story) >= o.storyMergeThreshold) absorbed.push(c.story);
+        }
+      }
+      neighbours = ranked;
+    }
+
+    let kind: Assignment['kind'] = target ? 'joined' : 'created';
+    let story: Story = target ?? newStory(article.id, article.title);
+    const merged: string[] = [];
+    for (const s of absorbed) {
+      merged.push(s.id);
+      merge(story, s, article.id);
+    }
+    if (merged.length) kind = 'merged';
+
+    const tw = story.weights!;
+    const sq = story.squares;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      const ch = channels[i]!;
+      const had = tw.get(k) ?? 0;
+      const now = had + weights[i]! / norms[ch]!;
+      tw.set(k, now);
+      sq[ch] = sq[ch]! + (now * now - had * had) * rarity[i]! * rarity[i]!;
+      if (had === 0) index(story, k);
+    }
+    trim(story);
+    story.articles.push(article.id);
+    if (story.title === null) story.title = article.title;
+    storyOfArticle.set(article.id, story);
+    if (day !== null) {
+      story.first = story.first === null ? day : Math.min(story.first, day);
+      story.last = story.last === null ? day : Math.max(story.last, day);
+    }
+    story.touched = arrivals;
+    // With this article's evidence added, the story may now be plainly the same event as a neighbour.
+    if (o.agglomerate) {
+      for (const c of neighbours.slice(0, 4)) {
+        if (c.sim < o.neighbourFloor) break;
+        if (c.story === story || !all.has(c.story.id)) continue;
+        if (storySimilarity(story, c.story) < o.storyMergeThreshold) continue;
+        const [into, from] = c.story.created < story.created ? [c.story, story] : [story, c.story];
+        merged.push(from.id);
+        merge(into, from, article.id);
+        story = into;
+      }
+      if (merged.length) kind = 'merged';
+    }
+    for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+    docs++;
+    if (arrivals % sweepEvery === 0) sweep();
+    return { story: story.id, kind, merged };
+  };
+
+  /** Candidate stories by their overlap on the article's rarer features, then scored exactly, best first. */
+  const rank = (a: Probe, day: number | null) => {
+    const { keys, vec, rarity } = a;
+    const partial = new Map<Story, number>();
+    const common = Math.max(2, o.commonShare * (docs + seedDocs));
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if ((df.get(k) ?? 0) + seedDf(k) > common) continue;
+      const set = postings.get(k);
+      if (!set) continue;
+      for (const s of set) partial.set(s, (partial.get(s) ?? 0) + vec[i]! * rarity[i]! * s.weights!.get(k)!);
+    }
+    const pool = [...partial.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].created - b[0].created)
+      .slice(0, o.maxCandidates);
+    const out: { story: Story; sim: number }[] = [];
+    for (const [s] of pool) {
+      const sim = score(s, a) * decay(gapDays(day, s.first, s.last), o.graceDays, o.decayDays);
+      out.push({ story: s, sim });
+    }
+    out.sort((a, b) => b.sim - a.sim || a.story.created - b.story.created);
+    return out;
+  };
+
+  const snapshot = (): ClustererState => ({
+    version: 1,
+    docs,
+    arrivals,
+    created,
+    clock,
+    df: [...df.entries()],
+    stories: [...all.values()].map((s) => ({
+      id: s.id,
+      created: s.created,
+      title: s.title,
+      articles: [...s.articles],
+      first: s.first,
+      last: s.last,
+      touched: s.touched,
+      weights: s.weights ? [...s.weights.entries()] : null,
+    })),
+    merges: mergeLog.map((m) => ({ ...m })),
+  });
+
+  const restore = (st: ClustererState) => {
+    if (st.version !== 1) throw new Error(`unknown clusterer state version ${String(st.version)}`);
+    reset();
+    docs = st.docs;
+    arrivals = st.arrivals;
+    created = st.created;
+    clock = st.clock;
+    df = new Map(st.df);
+    for (const r of st.stories) {
+      const s: Story = {
+        id: r.id,
+        created: r.created,
+        title: r.title,
+        articles: [...r.articles],
+        weights: r.weights ? new Map(r.weights) : null,
+        first: r.first,
+        last: r.last,
+        touched: r.touched,
+        norms: new Float64Array(CHANNEL_COUNT),
+        squares: new Float64Array(CHANNEL_COUNT),
+        normAt: -1,
+      };
+      all.set(s.id, s);
+      for (const a of s.articles) storyOfArticle.set(a, s);
+      if (s.weights) {
+        active.add(s);
+        for (const k of s.weights.keys()) index(s, k);
+      }
+    }
+    mergeLog = st.merges.map((m) => ({ ...m }));
+  };
+
+  if (state) restore(state);
+
+  return {
+    add,
+    stories: () => [...all.values()].map((s) => ({ id: s.id, articles: [...s.articles] })),
+    storyOf: (id) => storyOfArticle.get(id)?.id ?? null,
+    merges: () => mergeLog,
+    activeCount: () => active.size,
+    snapshot,
+    restore,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * @module What the clusterer compares: an article's features as raw weights (before rarity is applied, since rarity
+ * keeps changing as articles arrive). Kinds are told apart by a prefix: `t:` key terms (stemmed), `e:` names,
+ * `n:`/`y:`/`d:`/`m:` numbers, years and dates mentioned, `q:` quoted word triples. A feature weighs its sublinear
+ * count (1 + ln count), title words counting extra; each kind is an evidence channel the clusterer compares on its
+ * own and weighs by `FeatureWeights`.
+ */
+import { extractEntities } from './entities.js';
+import { findNumbersAndDates, findQuoteShingles } from './mentions.js';
+import { type Passage, passage, STOPWORDS, stem } from './text.js';
+import type { ClusterInput } from './types.js';
+
+/** Weight of each channel in the combined similarity (0 leaves the channel out), and the title words' extra count. */
+export interface FeatureWeights {
+  term: number;
+  /** Extra count each title word adds to its term (headlines name the event). */
+  title: number;
+  entity: number;
+  number: number;
+  date: number;
+  quote: number;
+}
+
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
+  term: 1,
+  title: 2,
+  entity: 1.5,
+  number: 0.5,
+  date: 1,
+  quote: 0.5,
+};
+
+/** Raw feature weights: parallel arrays, keys sorted so equal articles give equal features. */
+export interface Features {
+  keys: string[];
+  weights: Float64Array;
+  /** The evidence channel of each feature (see `CHANNELS`). */
+  channels: Uint8Array;
+}
+
+/** Evidence channels, compared separately: a channel counts only when both sides have something in it. */
+export const CHANNELS = ['term', 'entity', 'number', 'date', 'quote'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_COUNT = CHANNELS.length;
+
+export function channelOf(key: string): number {
+  switch (key.charCodeAt(0)) {
+    case 116: // t
+      return 0;
+    case 101: // e
+      return 1;
+    case 110: // n
+      return 2;
+    case 113: // q
+      return 4;
+    default: // y d m
+      return 3;
+  }
+}
+
+const JOINERS = /[-'’.&]/;
+// Stems repeat across articles; caching them halves the cost of terms. Cleared when large, so memory stays bounded.
+const stemCache = new Map<string, string>();
+
+function termKey(word: string): string {
+  let k = stemCache.get(word);
+  if (k === undefined) {
+    if (stemCache.size > 200_000) stemCache.clear();
+    k = `t:${stem(word)}`;
+    stemCache.set(word, k);
+  }
+  return k;
+}
+
+function addTerm(part: string, counts: Map<string, number>, by: number): void {
+  if (part.length < 2 || STOPWORDS.has(part)) return;
+  const c = part.charCodeAt(0);
+  if (c >= 48 && c <= 57) return;
+  const k = termKey(part);
+  counts.set(k, (counts.get(k) ?? 0) + by);
+}
+
+function addTerms(p: Passage, counts: Map<string, number>, by: number): void {
+  for (const t of p.tokens) {
+    if (JOINERS.test(t.lower)) for (const part of t.lower.split(JOINERS)) addTerm(part, counts, by);
+    else addTerm(t.lower, counts, by);
+  }
+}
+
+function kindWeight(key: string, w: FeatureWeights): number {
+  switch (key.charCodeAt(0)) {
+    case 116: // t
+      return w.term;
+    case 101: // e
+      return w.entity;
+    case 110: // n
+      return w.number;
+    case 113: // q
+      return w.quote;
+    default: // y d m
+      return w.date;
+  }
+}
+
+export function articleFeatures(article: ClusterInput, w: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): Features {
+  const counts = new Map<string, number>();
+  const titleText = article.title?.trim() || null;
+  const title = titleText ? passage(titleText) : null;
+  const body = article.body.map(passage);
+  if (w.term > 0) {
+    for (const p of body) addTerms(p, counts, 1);
+    if (title) addTerms(title, counts, 1 + w.title);
+  }
+  if (w.entity > 0) {
+    for (const [name, n] of extractEntities(title, body).names) counts.set(`e:${name}`, n);
+  }
+  if (w.number > 0 || w.date > 0) {
+    const parts = title ? [title, ...body] : body;
+    for (const p of parts) for (const k of findNumbersAndDates(p)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  if (w.quote > 0) {
+    for (const p of body) for (const k of findQuoteShingles(p)) counts.set(k, 1);
+  }
+  const keys = [...counts.keys()].filter((k) => kindWeight(k, w) > 0).sort();
+  const weights = new Float64Array(keys.length);
+  const channels = new Uint8Array(keys.length);
+  keys.forEach((k, i) => {
+    weights[i] = 1 + Math.log(counts.get(k)!);
+    channels[i] = channelOf(k);
+  });
+  return { keys, weights, channels };
+}

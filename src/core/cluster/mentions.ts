@@ -1,0 +1,151 @@
+/**
+ * @module Numbers, dates and quotations an article mentions: the details independent reports of one event share
+ * (a magnitude, a death toll, a price, the day, the words someone said) and reports of a similar event do not.
+ */
+import { CALENDAR } from './entities.js';
+import { type Passage, STOPWORDS, type Token } from './text.js';
+
+const MONTH_INDEX: ReadonlyMap<string, number> = new Map(
+  [
+    ['january', 'jan'],
+    ['february', 'feb'],
+    ['march', 'mar'],
+    ['april', 'apr'],
+    ['may', 'may'],
+    ['june', 'jun'],
+    ['july', 'jul'],
+    ['august', 'aug'],
+    ['september', 'sep'],
+    ['october', 'oct'],
+    ['november', 'nov'],
+    ['december', 'dec'],
+  ].flatMap(([full, short], i) => [
+    [full!, i + 1],
+    [short!, i + 1],
+    ...(short === 'sep' ? [['sept', i + 1] as [string, number]] : []),
+  ]),
+);
+
+const SCALE: ReadonlyMap<string, string> = new Map([
+  ['thousand', 'e3'],
+  ['million', 'e6'],
+  ['millions', 'e6'],
+  ['m', 'e6'],
+  ['mn', 'e6'],
+  ['billion', 'e9'],
+  ['billions', 'e9'],
+  ['bn', 'e9'],
+  ['b', 'e9'],
+  ['trillion', 'e12'],
+]);
+
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i + 2)]),
+);
+
+export interface Mentions {
+  /** `n:<value>` numbers (with their scale), `y:<year>` years, `d:<month>-<day>` and `m:<year>-<month>` dates. */
+  keys: string[];
+}
+
+/** A month name; "may" only as "May", since the verb is far commoner. */
+const isMonth = (t: Token | undefined) =>
+  t !== undefined && MONTH_INDEX.has(t.lower) && CALENDAR.has(t.lower) && (t.lower !== 'may' || t.text === 'May');
+
+function dayOf(t: Token | undefined): number | null {
+  if (!t || !/^\d{1,2}(?:st|nd|rd|th)?$/i.test(t.text)) return null;
+  const d = Number.parseInt(t.text, 10);
+  return d >= 1 && d <= 31 ? d : null;
+}
+
+function yearOf(t: Token | undefined): number | null {
+  if (!t || !/^\d{4}$/.test(t.text)) return null;
+  const y = Number(t.text);
+  return y >= 1900 && y <= 2100 ? y : null;
+}
+
+/** Numbers, years and calendar dates, in order of appearance (repeats kept: they are counted as term frequency). */
+export function findNumbersAndDates({ text, tokens }: Passage): string[] {
+  const out: string[] = [];
+  const gap = (i: number) => text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? tokens[i]!.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    // Captures space decimals and clock times apart ("$2. 5 million", "14: 08"): rejoin the one, skip the other.
+    if (next && /^\d+$/.test(t.text) && /^\d+$/.test(next.text)) {
+      const g = gap(i);
+      if (/^: ?$/.test(g)) {
+        i++;
+        continue;
+      }
+      // "1,200": thousands separated by a comma the tokenizer splits on.
+      if (g === ',' && next.text.length === 3) {
+        let value = t.text + next.text;
+        let j = i + 1;
+        while (tokens[j + 1] && gap(j) === ',' && /^\d{3}$/.test(tokens[j + 1]!.text)) value += tokens[++j]!.text;
+        const scale = SCALE.get(tokens[j + 1]?.lower ?? '') ?? '';
+        out.push(`n:${Number(value)}${scale}`);
+        i = j;
+        continue;
+      }
+      if (g === '. ' && next.text.length <= 2) {
+        const scale = SCALE.get(tokens[i + 2]?.lower ?? '') ?? '';
+        out.push(`n:${Number(`${t.text}.${next.text}`)}${scale}`);
+        i++;
+        continue;
+      }
+    }
+    if (isMonth(t)) {
+      const month = MONTH_INDEX.get(t.lower)!;
+      const after = dayOf(tokens[i + 1]);
+      const before = dayOf(tokens[i - 1]);
+      const day = after ?? before;
+      if (day !== null) out.push(`d:${month}-${day}`);
+      const year = yearOf(tokens[i + (after !== null ? 2 : 1)]);
+      if (year !== null) out.push(`m:${year}-${month}`);
+      continue;
+    }
+    const year = yearOf(t);
+    if (year !== null) {
+      out.push(`y:${year}`);
+      continue;
+    }
+    if (/^\d/.test(t.text)) {
+      // "6.1", "1,200", "90": a quantity. Days of a date were taken with their month above.
+      if (isMonth(tokens[i + 1]) || isMonth(tokens[i - 1])) continue;
+      const value = t.text.replace(/,/g, '').replace(/\.$/, '');
+      if (!/^\d+(?:\.\d+)?$/.test(value)) continue;
+      const scale = SCALE.get(tokens[i + 1]?.lower ?? '') ?? '';
+      out.push(`n:${Number(value)}${scale}`);
+      continue;
+    }
+    const word = NUMBER_WORDS.get(t.lower);
+    if (word && SCALE.has(tokens[i + 1]?.lower ?? '')) out.push(`n:${word}${SCALE.get(tokens[i + 1]!.lower)}`);
+  }
+  return out;
+}
+
+const QUOTE_OPEN = /["“”«»„]/g;
+
+/**
+ * Word triples of quoted passages of five words or more. Straight quotes are paired in order within a paragraph;
+ * curly and guillemet quotes are treated alike since captures mix them.
+ */
+export function findQuoteShingles({ text, tokens }: Passage): string[] {
+  const marks = [...text.matchAll(QUOTE_OPEN)].map((m) => m.index);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < marks.length; i += 2) {
+    const from = marks[i]!;
+    const to = marks[i + 1]!;
+    const words = tokens.filter((t) => t.start > from && t.end <= to).map((t) => t.lower);
+    if (words.length < 5) continue;
+    for (let j = 0; j + 3 <= words.length; j++) {
+      const tri = words.slice(j, j + 3);
+      if (tri.every((w) => STOPWORDS.has(w))) continue;
+      out.push(`q:${tri.join(' ')}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isCapitalised, stem, tokenize } from './text.js';
+
+test('tokenize', async (t) => {
+  await t.test('should drop possessive and contraction endings, keeping the word', () => {
+    assert.deepEqual(
+      tokenize("Reid's rep said I'm fine and didn't care").map((x) => x.text),
+      ['Reid', 'rep', 'said', 'I', 'fine', 'and', 'didn', 'care'],
+    );
+  });
+  await t.test('should keep hyphenated words and decimals whole, with their offsets', () => {
+    const tokens = tokenize('Kim Jong-un saw a 6.1 quake');
+    assert.deepEqual(
+      tokens.map((x) => x.text),
+      ['Kim', 'Jong-un', 'saw', 'a', '6.1', 'quake'],
+    );
+    assert.equal(tokens[1]?.start, 4);
+  });
+});
+
+test('stem', async (t) => {
+  await t.test('should meet plural and singular, and common verb endings', () => {
+    assert.equal(stem('quakes'), stem('quake'));
+    assert.equal(stem('checked'), stem('checks'));
+    assert.equal(stem('parties'), 'party');
+  });
+  await t.test('should leave short words, numbers and -ss/-us/-is words alone', () => {
+    for (const w of ['bus', 'gas', 'class', 'virus', 'crisis', '2008s']) assert.equal(stem(w), w);
+  });
+});
+
+test('isCapitalised should see capitals beyond ASCII', () => {
+  assert.ok(isCapitalised('Érik'));
+  assert.ok(!isCapitalised('érik'));
+  assert.ok(!isCapitalised('9am'));
+});

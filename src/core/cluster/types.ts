@@ -1,0 +1,85 @@
+/** @module The plain data the story clusterer reads and returns. */
+
+/** One cleaned article, as the clusterer needs it. */
+export interface ClusterInput {
+  id: string;
+  title: string | null;
+  body: string[];
+  /** ISO 8601 (a day or a timestamp); null when unknown, and then time plays no part for this article. */
+  published: string | null;
+  /** ISO 639-1. */
+  language: string | null;
+}
+
+export type ReuseType =
+  | 'duplicate'
+  | 'light-edit'
+  | 'rewrite'
+  | 'partial'
+  | 'spun'
+  | 'translated'
+  | 'shared-quotes-only'
+  | 'independent';
+
+/** A relation found by the reuse index between the new article and one added before it. */
+export interface ReuseLink {
+  /** The id of an article already added. */
+  other: string;
+  type: ReuseType;
+  score: number;
+}
+
+/** What happened to an article: joined a story, started one, or joined one after merging the stories it bridged. */
+export interface Assignment {
+  story: string;
+  kind: 'joined' | 'created' | 'merged';
+  /** The stories folded into `story` by this article (empty unless `kind` is `merged`). */
+  merged: string[];
+}
+
+export interface StorySummary {
+  id: string;
+  articles: string[];
+}
+
+export interface MergeRecord {
+  into: string;
+  from: string;
+  /** The article whose arrival caused the merge. */
+  article: string;
+}
+
+/** Everything the clusterer knows, as plain JSON. */
+export interface ClustererState {
+  version: 1;
+  docs: number;
+  arrivals: number;
+  created: number;
+  /** Newest article date seen, in days since the epoch. */
+  clock: number | null;
+  df: [string, number][];
+  stories: {
+    id: string;
+    created: number;
+    title: string | null;
+    articles: string[];
+    first: number | null;
+    last: number | null;
+    touched: number;
+    /** Null for a frozen story. */
+    weights: [string, number][] | null;
+  }[];
+  merges: MergeRecord[];
+}
+
+export interface Clusterer {
+  add(article: ClusterInput, links?: readonly ReuseLink[]): Assignment;
+  /** Every story, frozen ones included, in order of creation. */
+  stories(): StorySummary[];
+  storyOf(articleId: string): string | null;
+  merges(): readonly MergeRecord[];
+  /** Active (not frozen) stories. */
+  activeCount(): number;
+  snapshot(): ClustererState;
+  restore(state: ClustererState): void;
+}
