@@ -72,10 +72,17 @@ test('a fingerprint survives its binary form, and a copy shares its exact key', 
     terms: fp.terms,
     anchors: fp.anchors,
     passages: fp.passages,
+    sentences: fp.sentences,
   });
   const copy = fingerprint([sentences.join(' ').toUpperCase().replace(/ /g, '  ')]);
   assert.equal(copy.contentHash, fp.contentHash, 'case and spacing do not change the content hash');
   assert.ok(isCandidate(fp.keys.filter((k) => copy.keys.includes(k))));
   const other = fingerprint(['A different text about apples, orchards and the autumn harvest in the valley.']);
   assert.equal(isCandidate(fp.keys.filter((k) => other.keys.includes(k))), false);
+});
+
+test('words that name members of Object.prototype are plain words', () => {
+  const a = analyze(['The constructor said toString and valueOf are hasOwnProperty of the prototype.']);
+  assert.ok(a.words.includes('constructor'));
+  assert.ok(fingerprint(['A constructor built the __proto__ bridge.']).keys.length > 0);
 });

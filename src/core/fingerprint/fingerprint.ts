@@ -8,7 +8,7 @@ import { oph } from './minhash.js';
 import { anchorSet, passages, termSet, wordShingles } from './sets.js';
 
 /** Bumped whenever a view, a hash or a band layout changes: older fingerprints are then rebuilt. */
-export const FINGERPRINT_VERSION = 1;
+export const FINGERPRINT_VERSION = 2;
 
 export interface ViewLayout {
   /** Signature length. */
@@ -20,17 +20,24 @@ export interface ViewLayout {
 }
 
 /**
- * terms: rewrites keep ~55% of their content terms. anchors: spun copies and translations keep names and numbers,
+ * terms: rewrites keep ~55% of their content terms, but texts on one subject share many terms too, so a candidate
+ * needs two bands. anchors: spun copies and translations keep names and numbers,
  * but so do independent reports of one event — short bands, and a candidate needs `minHits` of them. passage: a
- * reused passage is found whatever surrounds it.
+ * reused passage is found whatever surrounds it. sentence: each sentence's own hash, so that sentences copied one by
+ * one into another text (a partial reuse scattered through it) are found; two shared sentences make a candidate, so
+ * that one stock line ("Read more on our website.") does not.
  */
 export const LAYOUT = {
-  terms: { k: 128, bands: 32, rows: 4, minHits: 1 },
+  terms: { k: 128, bands: 32, rows: 4, minHits: 2 },
   anchors: { k: 64, bands: 32, rows: 2, minHits: 2 },
   passage: { k: 20, bands: 5, rows: 4, minHits: 1 },
+  sentence: { k: 1, bands: 1, rows: 1, minHits: 2 },
 } as const satisfies Record<string, ViewLayout>;
 
-const VIEW_ID = { exact: 1, terms: 2, anchors: 3, passage: 4 } as const;
+const VIEW_ID = { exact: 1, terms: 2, anchors: 3, passage: 4, sentence: 5 } as const;
+/** Sentences shorter than this say too little to be evidence of copying. */
+const MIN_SENTENCE_WORDS = 8;
+const MAX_SENTENCES = 60;
 /** Passages beyond this many are not indexed: a reused part is found through its first passages already. */
 const MAX_PASSAGES = 24;
 
@@ -42,6 +49,8 @@ export interface Fingerprint {
   anchors: Uint32Array;
   /** `LAYOUT.passage.k` values per passage, passages in text order. */
   passages: Uint32Array;
+  /** Hashes of the sentences of at least `MIN_SENTENCE_WORDS` words, in text order. */
+  sentences: Uint32Array;
   /** LSH keys (below 2^48): the exact key, then each view's bands. */
   keys: number[];
 }
@@ -71,7 +80,30 @@ export function fingerprintOf(a: Analysis): Fingerprint {
   if (termsNonEmpty(terms)) bandKeys(terms, 0, VIEW_ID.terms, LAYOUT.terms, keys);
   if (termsNonEmpty(anchors)) bandKeys(anchors, 0, VIEW_ID.anchors, LAYOUT.anchors, keys);
   for (let p = 0; p < ranges.length; p++) bandKeys(passageSigs, p * pk, VIEW_ID.passage, LAYOUT.passage, keys);
-  return { contentHash, words: a.words.length, terms, anchors, passages: passageSigs, keys: [...new Set(keys)] };
+  const sentences = sentenceHashes(a);
+  for (const h of sentences) keys.push(VIEW_ID.sentence * 256 * 2 ** 32 + h);
+  return {
+    contentHash,
+    words: a.words.length,
+    terms,
+    anchors,
+    passages: passageSigs,
+    sentences,
+    keys: [...new Set(keys)],
+  };
+}
+
+function sentenceHashes(a: Analysis): Uint32Array {
+  const out: number[] = [];
+  for (let i = 1; i < a.sentences.length && out.length < MAX_SENTENCES; i++) {
+    const from = a.sentences[i - 1] as number;
+    const to = a.sentences[i] as number;
+    if (to - from < MIN_SENTENCE_WORDS) continue;
+    let h = 0x5e47;
+    for (let j = from; j < to; j++) h = combine(h, a.hashes[j] as number);
+    out.push(h);
+  }
+  return Uint32Array.from(out);
 }
 
 function termsNonEmpty(sig: Uint32Array): boolean {
@@ -96,13 +128,19 @@ export function viewOfKey(key: number): keyof typeof VIEW_ID | 'unknown' {
   return (Object.keys(VIEW_ID) as (keyof typeof VIEW_ID)[]).find((k) => VIEW_ID[k] === v) ?? 'unknown';
 }
 
-/** Whether the keys two articles share make them a candidate pair: any exact, term or passage band, or enough anchor bands. */
+/** Whether the keys two articles share make them a candidate pair: the exact key, a passage band, or enough term or anchor bands. */
 export function isCandidate(sharedKeys: readonly number[]): boolean {
   let anchorHits = 0;
+  let termHits = 0;
+  let sentenceHits = 0;
   for (const key of sharedKeys) {
     const view = viewOfKey(key);
     if (view === 'anchors') {
       if (++anchorHits >= LAYOUT.anchors.minHits) return true;
+    } else if (view === 'terms') {
+      if (++termHits >= LAYOUT.terms.minHits) return true;
+    } else if (view === 'sentence') {
+      if (++sentenceHits >= LAYOUT.sentence.minHits) return true;
     } else if (view !== 'unknown') return true;
   }
   return false;
@@ -118,21 +156,32 @@ export function encodeFingerprint(fp: Fingerprint): Uint8Array {
     fp.passages.length,
     parseInt(fp.contentHash.slice(0, 8), 16),
     parseInt(fp.contentHash.slice(8), 16),
+    fp.sentences.length,
   ]);
-  const out = new Uint32Array(header.length + fp.terms.length + fp.anchors.length + fp.passages.length);
-  out.set(header, 0);
-  out.set(fp.terms, header.length);
-  out.set(fp.anchors, header.length + fp.terms.length);
-  out.set(fp.passages, header.length + fp.terms.length + fp.anchors.length);
+  const out = new Uint32Array(
+    header.length + fp.terms.length + fp.anchors.length + fp.passages.length + fp.sentences.length,
+  );
+  let at = 0;
+  for (const part of [header, fp.terms, fp.anchors, fp.passages, fp.sentences]) {
+    out.set(part, at);
+    at += part.length;
+  }
   return new Uint8Array(out.buffer);
 }
 
 export function decodeFingerprint(bytes: Uint8Array): Omit<Fingerprint, 'keys'> {
   const copy = new Uint8Array(bytes); // aligned
   const u = new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2);
-  const [, words = 0, nt = 0, na = 0, np = 0, c1 = 0, c2 = 0] = u;
-  const terms = u.slice(7, 7 + nt);
-  const anchors = u.slice(7 + nt, 7 + nt + na);
-  const passageSigs = u.slice(7 + nt + na, 7 + nt + na + np);
-  return { contentHash: hex(c1) + hex(c2), words, terms, anchors, passages: passageSigs };
+  const [, words = 0, nt = 0, na = 0, np = 0, c1 = 0, c2 = 0, ns = 0] = u;
+  let at = 8;
+  const take = (n: number) => {
+    const part = u.slice(at, at + n);
+    at += n;
+    return part;
+  };
+  const terms = take(nt);
+  const anchors = take(na);
+  const passageSigs = take(np);
+  const sentences = take(ns);
+  return { contentHash: hex(c1) + hex(c2), words, terms, anchors, passages: passageSigs, sentences };
 }

@@ -19,28 +19,30 @@ const FUNCTION_WORDS = new Set(
   el los las lo un una unos unas y del al en con por para que se su sus es son fue como pero más o según`.split(/\s+/),
 );
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  twenty: '20',
-  thirty: '30',
-  forty: '40',
-  fifty: '50',
-  hundred: '100',
-  thousand: '1000',
-  million: '1000000',
-  billion: '1000000000',
-};
+const NUMBER_WORDS = new Map<string, string>(
+  Object.entries({
+    one: '1',
+    two: '2',
+    three: '3',
+    four: '4',
+    five: '5',
+    six: '6',
+    seven: '7',
+    eight: '8',
+    nine: '9',
+    ten: '10',
+    eleven: '11',
+    twelve: '12',
+    twenty: '20',
+    thirty: '30',
+    forty: '40',
+    fifty: '50',
+    hundred: '100',
+    thousand: '1000',
+    million: '1000000',
+    billion: '1000000000',
+  }),
+);
 
 export function isFunctionWord(lower: string): boolean {
   return FUNCTION_WORDS.has(lower);
@@ -48,7 +50,8 @@ export function isFunctionWord(lower: string): boolean {
 
 /** "two" → "2"; other words unchanged. */
 export function canonicalNumber(lower: string): string {
-  return NUMBER_WORDS[lower] ?? lower;
+  // A Map, not an object: words such as "constructor" must not find Object.prototype's members.
+  return NUMBER_WORDS.get(lower) ?? lower;
 }
 
 /** Plural and possessive endings off; enough to join inflections without merging different words. */

@@ -19,25 +19,38 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
     if (e.quotedShingles >= 3) return { type: 'shared-quotes-only', score: Math.min(1, e.quotedShingles / 30) };
     return { type: 'independent', score: e.anchors };
   }
-  if (sameContent || e.jaccard >= 0.85) return { type: 'duplicate', score: Math.max(e.jaccard, sameContent ? 1 : 0) };
-  if (e.jaccard >= 0.62) return { type: 'light-edit', score: e.jaccard };
+  if (sameContent || e.jaccard >= 0.95) return { type: 'duplicate', score: Math.max(e.jaccard, sameContent ? 1 : 0) };
+  // A light edit touches words here and there; whole passages cut or added on one side make it a rewrite.
+  const uncovered = Math.max(1 - e.verbatim[0] - e.mixed[0], 1 - e.verbatim[1] - e.mixed[1]);
+  if (e.jaccard >= 0.7 || (e.jaccard >= 0.5 && uncovered <= 0.12)) return { type: 'light-edit', score: e.jaccard };
   // A partial reuse carries some sentences whole and the rest of at least one side not at all; a rewrite touches
   // most sentences of both sides a little.
   const copied = Math.max(va, vb);
   const edited = Math.max(ma, mb);
   const covered = Math.min(va + ma, vb + mb);
-  if (copied >= 0.15 && copied >= 1.5 * edited && covered < 0.6) {
+  if (copied >= 0.15 && covered < 0.6) {
     return { type: 'partial', score: Math.max(ca, cb) };
   }
   // Meaning kept, words not: a spinner swaps words for dictionary synonyms in place (a human rewrite seldom does),
   // a translation rebuilds the sentence.
+  // A spinner swaps a large share of content words for dictionary synonyms (a human rewrite, a few); when its copy
+  // is also reworked, the grammar slips it leaves ("a uncommon") still tell.
   const slips = Math.max(e.slips[0], e.slips[1]);
-  if (e.aligned >= 0.3 && e.substitutions >= 3 && (e.synonymShare >= 0.08 || slips > 0) && e.jaccard >= 0.03)
+  if (
+    e.aligned >= 0.3 &&
+    e.substitutions >= 3 &&
+    e.jaccard >= 0.03 &&
+    (e.synonymShare >= 0.18 || (slips > 0 && e.jaccard < 0.12))
+  )
     return { type: 'spun', score: e.aligned };
   if (e.jaccard >= 0.12 && (e.terms >= 0.3 || copied + edited >= 0.5)) return { type: 'rewrite', score: e.jaccard };
   if (e.aligned >= 0.4 || (e.foreign && e.aligned >= 0.15)) return { type: 'translated', score: e.aligned };
   if (copied >= 0.1 && copied >= edited) return { type: 'partial', score: Math.max(ca, cb) };
   if (e.jaccard >= 0.12) return { type: 'rewrite', score: e.jaccard };
-  if (e.quotedShingles >= 3) return { type: 'shared-quotes-only', score: Math.min(1, e.quotedShingles / 30) };
+  // Sharing a quotation means something only between reports of one event (which share names too): stock phrases
+  // in quotes ("we are deeply saddened") recur across unrelated stories.
+  if (e.quotedShingles >= 3 && e.anchors >= 0.1) {
+    return { type: 'shared-quotes-only', score: Math.min(1, e.quotedShingles / 30) };
+  }
   return { type: 'independent', score: Math.max(e.terms, e.anchors) };
 }

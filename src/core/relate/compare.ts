@@ -52,23 +52,59 @@ function has(sorted: Uint32Array, v: number): boolean {
 
 /** Share of the words of `a` that sit in sentences whose shingles are (nearly) all in `other`. */
 function verbatimShare(a: Analysis, other: Uint32Array): { verbatim: number; mixed: number } {
+  const { sentenceShingles } = derived(a);
   const s = a.sentences;
   let verbatim = 0;
   let mixed = 0;
   for (let i = 1; i < s.length; i++) {
-    const from = s[i - 1] as number;
-    const to = s[i] as number;
-    // Quotations are left out: two reports quoting one speaker have not copied each other.
-    const sh = wordShingles(a, 3, from, to, true);
+    const sh = sentenceShingles[i - 1] as Uint32Array;
     if (sh.length < 2) continue;
     let found = 0;
     for (let j = 0; j < sh.length; j++) if (has(other, sh[j] as number)) found++;
     const share = found / sh.length;
-    if (share >= 0.6) verbatim += to - from;
-    else if (share >= 0.15) mixed += to - from;
+    const words = (s[i] as number) - (s[i - 1] as number);
+    if (share >= 0.6) verbatim += words;
+    else if (share >= 0.15) mixed += words;
   }
   const n = a.words.length || 1;
   return { verbatim: verbatim / n, mixed: mixed / n };
+}
+
+/** What comparisons read of an article, computed once per analysis: candidates recur across many pairs. */
+interface Derived {
+  shingles: Uint32Array;
+  shinglesOutsideQuotes: Uint32Array;
+  /** Per sentence, its shingles outside quotations (two reports quoting one speaker have not copied each other). */
+  sentenceShingles: Uint32Array[];
+  terms: Uint32Array;
+  anchors: Uint32Array;
+  bags: SentenceBag[];
+  slips: number;
+  foreignRun: boolean;
+}
+
+const cache = new WeakMap<Analysis, Derived>();
+
+function derived(a: Analysis): Derived {
+  let d = cache.get(a);
+  if (!d) {
+    const sentenceShingles: Uint32Array[] = [];
+    for (let i = 1; i < a.sentences.length; i++) {
+      sentenceShingles.push(wordShingles(a, 3, a.sentences[i - 1] as number, a.sentences[i] as number, true));
+    }
+    d = {
+      shingles: wordShingles(a),
+      shinglesOutsideQuotes: wordShingles(a, 3, 0, a.words.length, true),
+      sentenceShingles,
+      terms: termSet(a),
+      anchors: anchorSet(a),
+      bags: bags(a),
+      slips: articleSlips(a),
+      foreignRun: foreignRunIn(a),
+    };
+    cache.set(a, d);
+  }
+  return d;
 }
 
 const DIACRITIC = /[\u00C0-\u024F]/;
@@ -91,15 +127,24 @@ const FOREIGN_GLUE = new Set([
 
 /** Runs of foreign words inside an English text, as machine translation leaves them ("[République ... de Corée]"). */
 export function hasForeignRun(a: Analysis, language: string | null): boolean {
-  if (language !== 'en') return false;
+  return language === 'en' && derived(a).foreignRun;
+}
+
+function foreignRunIn(a: Analysis): boolean {
   const w = a.words;
+  // 1: a glue word of another language, 2: a word with Latin diacritics; any 4-word window with both kinds (≥ 2 accented).
+  const kind = new Uint8Array(w.length);
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i] as string;
+    if (FOREIGN_GLUE.has(x)) kind[i] = 1;
+    else if (DIACRITIC.test(x)) kind[i] = 2;
+  }
   for (let i = 0; i + 3 <= w.length; i++) {
     let glue = 0;
     let accented = 0;
     for (let j = i; j < i + 4 && j < w.length; j++) {
-      const x = w[j] as string;
-      if (FOREIGN_GLUE.has(x)) glue++;
-      else if (DIACRITIC.test(x)) accented++;
+      if (kind[j] === 1) glue++;
+      else if (kind[j] === 2) accented++;
     }
     if (glue >= 1 && accented >= 2) return true;
   }
@@ -197,8 +242,8 @@ function alignMeaning(
   b: Analysis,
   synonyms: SynonymLookup | null,
 ): { aligned: number; substitutions: number; same: number; examples: [string, string][] } {
-  let xs = bags(a);
-  let ys = bags(b);
+  let xs = derived(a).bags;
+  let ys = derived(b).bags;
   if (xs.length > ys.length) [xs, ys] = [ys, xs];
   if (xs.length === 0) return { aligned: 0, substitutions: 0, same: 0, examples: [] };
   let aligned = 0;
@@ -228,18 +273,21 @@ function alignMeaning(
 export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evidence {
   const A = a.analysis;
   const B = b.analysis;
-  const sa = wordShingles(A);
-  const sb = wordShingles(B);
+  const dA = derived(A);
+  const dB = derived(B);
+  const sa = dA.shingles;
+  const sb = dB.shingles;
   const inter = intersectSorted(sa, sb);
   const union = sa.length + sb.length - inter;
-  const interOutsideQuotes = intersectSorted(wordShingles(A, 3, 0, A.words.length, true), sb);
+  const interOutsideQuotes = intersectSorted(dA.shinglesOutsideQuotes, sb);
   const va = verbatimShare(A, sb);
   const vb = verbatimShare(B, sa);
   const j = union === 0 ? 0 : inter / union;
-  const terms = jaccard(termSet(A), termSet(B));
-  const anchors = jaccard(anchorSet(A), anchorSet(B));
+  const terms = jaccard(dA.terms, dB.terms);
+  const anchors = jaccard(dA.anchors, dB.anchors);
   const foreign = hasForeignRun(A, a.language) || hasForeignRun(B, b.language);
-  const needsMeaning = j < 0.5 && (terms >= 0.15 || anchors >= 0.2);
+  // Reports of one event share names; unrelated texts sharing stock phrases do not, and are not worth aligning.
+  const needsMeaning = j < 0.5 && (anchors >= 0.2 || terms >= 0.3);
   const meaning = needsMeaning ? alignMeaning(A, B, synonyms) : { aligned: 0, substitutions: 0, same: 0, examples: [] };
   return {
     jaccard: j,
@@ -255,7 +303,7 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
     synonymShare: meaning.substitutions ? meaning.substitutions / (meaning.substitutions + meaning.same) : 0,
     foreign,
     crossLanguage: a.language !== null && b.language !== null && a.language !== b.language,
-    slips: [articleSlips(A), articleSlips(B)],
+    slips: [dA.slips, dB.slips],
   };
 }
 
