@@ -27,6 +27,20 @@ const UPPER = /^\p{Lu}/u;
 // A period after these does not end a sentence.
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'sen', 'rep', 'gov', 'prof', 'no']);
 
+function isUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(word);
+}
+
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** Analyses paragraphs of original text (normalised here) in document order. */
 export function analyze(paragraphs: readonly string[]): Analysis {
   const words: string[] = [];
@@ -56,15 +70,16 @@ export function analyze(paragraphs: readonly string[]): Analysis {
       if (sentenceStart) starts.push(words.length);
       let f = quoted ? QUOTED : 0;
       if (isFunctionWord(lower)) f |= FUNCTION;
-      if (/\d/.test(lower)) f |= NUMBER | ANCHOR;
-      else if (UPPER.test(word) && !(f & FUNCTION)) {
+      const upper = isUpper(word);
+      if (hasDigit(lower)) f |= NUMBER | ANCHOR;
+      else if (upper && !(f & FUNCTION)) {
         if (sentenceStart) initialCaps.push(words.length);
         else {
           f |= ANCHOR;
           namesMidSentence.add(lower);
         }
       }
-      capital.push(UPPER.test(word));
+      capital.push(upper);
       words.push(lower);
       flagList.push(f);
       lastWord = lower;

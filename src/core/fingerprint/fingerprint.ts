@@ -5,7 +5,7 @@
 import { type Analysis, analyze } from './analyze.js';
 import { combine, hashString } from './hash.js';
 import { oph } from './minhash.js';
-import { anchorSet, passages, termSet, wordShingles } from './sets.js';
+import { anchorHashes, passages, termHashes, wordShingleHashes } from './sets.js';
 
 /** Bumped whenever a view, a hash or a band layout changes: older fingerprints are then rebuilt. */
 export const FINGERPRINT_VERSION = 2;
@@ -67,13 +67,13 @@ export function fingerprintOf(a: Analysis): Fingerprint {
     h2 = combine(a.hashes[i] as number, h2 ^ i);
   }
   const contentHash = hex(h1) + hex(h2);
-  const terms = oph(termSet(a), LAYOUT.terms.k, 0x51);
-  const anchors = oph(anchorSet(a), LAYOUT.anchors.k, 0x52);
+  const terms = oph(termHashes(a), LAYOUT.terms.k, 0x51);
+  const anchors = oph(anchorHashes(a), LAYOUT.anchors.k, 0x52);
   const ranges = passages(a).slice(0, MAX_PASSAGES);
   const pk = LAYOUT.passage.k;
   const passageSigs = new Uint32Array(ranges.length * pk);
   ranges.forEach(([from, to], p) => {
-    passageSigs.set(oph(wordShingles(a, 3, from, to), pk, 0x53), p * pk);
+    passageSigs.set(oph(wordShingleHashes(a, 3, from, to), pk, 0x53), p * pk);
   });
   const keys: number[] = [];
   if (a.words.length > 0) keys.push(VIEW_ID.exact * 2 ** 40 + h1);
@@ -110,9 +110,21 @@ function termsNonEmpty(sig: Uint32Array): boolean {
   return sig[0] !== 0xffffffff;
 }
 
+const bandSeeds = new Map<number, number>();
+
+function bandSeed(view: number, band: number): number {
+  const key = view * 256 + band;
+  let seed = bandSeeds.get(key);
+  if (seed === undefined) {
+    seed = hashString(`${view}:${band}`);
+    bandSeeds.set(key, seed);
+  }
+  return seed;
+}
+
 function bandKeys(sig: Uint32Array, offset: number, view: number, layout: ViewLayout, out: number[]): void {
   for (let b = 0; b < layout.bands; b++) {
-    let h = hashString(`${view}:${b}`);
+    let h = bandSeed(view, b);
     for (let r = 0; r < layout.rows; r++) h = combine(h, sig[offset + b * layout.rows + r] as number);
     out.push((view * 256 + b) * 2 ** 32 + h);
   }

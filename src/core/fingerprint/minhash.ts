@@ -8,7 +8,7 @@ import { fmix32 } from './hash.js';
 const EMPTY = 0xffffffff;
 
 /** A `k`-value signature of a set of 32-bit hashes (any order, duplicates harmless). All EMPTY for an empty set. */
-export function oph(set: Uint32Array, k: number, seed: number): Uint32Array {
+export function oph(set: ArrayLike<number>, k: number, seed: number): Uint32Array {
   const sig = new Uint32Array(k).fill(EMPTY);
   if (set.length === 0) return sig;
   const filled = new Uint8Array(k);

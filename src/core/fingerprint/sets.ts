@@ -17,6 +17,11 @@ export function uniqueSorted(values: Uint32Array | number[]): Uint32Array {
 
 /** Hashes of every run of `k` words in [from, to); with `skipQuoted`, runs touching a quotation are left out. */
 export function wordShingles(a: Analysis, k = 3, from = 0, to = a.words.length, skipQuoted = false): Uint32Array {
+  return uniqueSorted(wordShingleHashes(a, k, from, to, skipQuoted));
+}
+
+/** `wordShingles` unsorted, with repeats: enough for MinHash, which ignores both. */
+export function wordShingleHashes(a: Analysis, k = 3, from = 0, to = a.words.length, skipQuoted = false): number[] {
   const out: number[] = [];
   for (let i = from; i + k <= to; i++) {
     if (skipQuoted) {
@@ -28,21 +33,29 @@ export function wordShingles(a: Analysis, k = 3, from = 0, to = a.words.length, 
     for (let j = i + 1; j < i + k; j++) h = combine(h, a.hashes[j] as number);
     out.push(h);
   }
-  return uniqueSorted(out);
+  return out;
 }
 
 /** Stems of the content words. */
 export function termSet(a: Analysis): Uint32Array {
+  return uniqueSorted(termHashes(a));
+}
+
+export function termHashes(a: Analysis): number[] {
   const out: number[] = [];
   for (let i = 0; i < a.words.length; i++) {
     if ((a.flags[i] as number) & FUNCTION) continue;
     out.push(hashString(stem(a.words[i] as string), 0x7e));
   }
-  return uniqueSorted(out);
+  return out;
 }
 
 /** Names and numbers, alone and as pairs in the order the text gives them. */
 export function anchorSet(a: Analysis): Uint32Array {
+  return uniqueSorted(anchorHashes(a));
+}
+
+export function anchorHashes(a: Analysis): number[] {
   const out: number[] = [];
   let previous = -1;
   for (let i = 0; i < a.words.length; i++) {
@@ -52,7 +65,7 @@ export function anchorSet(a: Analysis): Uint32Array {
     if (previous >= 0 && previous !== h) out.push(combine(previous, h));
     previous = h;
   }
-  return uniqueSorted(out);
+  return out;
 }
 
 /**

@@ -54,9 +54,20 @@ export function candidatesOf(shared: Map<number, number[]>, limit: number): numb
 /** More candidates than this for one article means a bucket has degenerated (boilerplate): the best ones win. */
 export const MAX_CANDIDATES = 200;
 
+interface Stored {
+  id: string;
+  language: string | null;
+  body: readonly string[];
+  contentHash: string;
+}
+
+/** Analyses kept for the most recent candidates; older ones are rebuilt from the body (memory stays flat). */
+const ANALYSES_KEPT = 2000;
+
 export class MemoryReuseIndex {
   readonly #buckets = new Map<number, number[]>();
-  readonly #items: Indexed[] = [];
+  readonly #items: Stored[] = [];
+  readonly #analyses = new Map<number, Comparable>();
   readonly #synonyms: SynonymLookup | null;
 
   constructor(synonyms: SynonymLookup | null = null) {
@@ -78,7 +89,8 @@ export class MemoryReuseIndex {
     const item = toIndexed(article);
     const handle = this.#items.length;
     const relations = this.#relations(item, handle);
-    this.#items.push(item);
+    this.#items.push({ id: item.id, language: item.language, body: article.body, contentHash: item.contentHash });
+    this.#remember(handle, item);
     for (const key of item.fingerprint.keys) {
       const bucket = this.#buckets.get(key);
       if (bucket) bucket.push(handle);
@@ -87,8 +99,26 @@ export class MemoryReuseIndex {
     return relations;
   }
 
+  #remember(handle: number, c: Comparable): void {
+    this.#analyses.delete(handle);
+    this.#analyses.set(handle, c);
+    if (this.#analyses.size > ANALYSES_KEPT) this.#analyses.delete(this.#analyses.keys().next().value as number);
+  }
+
+  #comparable(handle: number): Comparable {
+    const kept = this.#analyses.get(handle);
+    if (kept) {
+      this.#remember(handle, kept);
+      return kept;
+    }
+    const s = this.#items[handle] as Stored;
+    const c: Comparable = { id: s.id, language: s.language, analysis: analyze(s.body), contentHash: s.contentHash };
+    this.#remember(handle, c);
+    return c;
+  }
+
   #relations(item: Indexed, self: number): Relation[] {
     const shared = sharedKeys(this.#buckets, item.fingerprint.keys, self);
-    return candidatesOf(shared, MAX_CANDIDATES).map((h) => relate(item, this.#items[h] as Indexed, this.#synonyms));
+    return candidatesOf(shared, MAX_CANDIDATES).map((h) => relate(item, this.#comparable(h), this.#synonyms));
   }
 }
