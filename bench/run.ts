@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonl, writeWarcGz } from './corpus.js';
 import { type ExtractionResult, extractionSection as extractionMarkdown, runExtraction } from './extraction.js';
+import { type ReuseBenchResult, reuseSection } from './reuse/harness.js';
+import { type StoriesBenchResult, storiesSection } from './stories/run.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DATA = join(HERE, '.data');
@@ -97,7 +99,9 @@ function benchExtraction(): void {
 function extractionSection(): string {
   const path = join(RESULTS, 'extraction.json');
   if (!existsSync(path)) return '';
-  return extractionMarkdown(JSON.parse(readFileSync(path, 'utf8')) as ExtractionResult & { machine: string; date: string });
+  return extractionMarkdown(
+    JSON.parse(readFileSync(path, 'utf8')) as ExtractionResult & { machine: string; date: string },
+  );
 }
 
 function fmt(n: number, digits = 0): string {
@@ -137,13 +141,118 @@ function ingestSection(): string {
   return lines.join('\n');
 }
 
+function runJson<T>(script: string, caseArgs: string[]): T | null {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, script), ...caseArgs], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 << 20,
+  }).trim();
+  return out ? (JSON.parse(out.split('\n').at(-1) as string) as T) : null;
+}
+
+interface StoreCaseResult {
+  system: string;
+  n: number;
+  docsPerSecond: number;
+  indexBytesPerDoc: number;
+  query: { p50Ms: number; p99Ms: number };
+  peakRssMB: number;
+  evaluation: ReuseBenchResult['evaluation'];
+}
+
+function benchReuse(): void {
+  const sizes = [...new Set([Math.round(DOCS / 10), DOCS])];
+  const memory: ReuseBenchResult[] = [];
+  const stored: StoreCaseResult[] = [];
+  for (const n of sizes) {
+    for (const system of ['baseline', 'reuse/storytrace-index.ts', 'reuse/storytrace.ts']) {
+      process.stderr.write(`bench: reuse ${system} ${n}\n`);
+      const spec = system === 'baseline' ? system : join(HERE, system);
+      const r = runJson<ReuseBenchResult>('reuse/harness.ts', ['--n', String(n), '--system', spec]);
+      if (r) memory.push(r);
+    }
+    process.stderr.write(`bench: reuse persistent index ${n}\n`);
+    const r = runJson<StoreCaseResult>('reuse/store-case.ts', ['--n', String(n)]);
+    if (r) stored.push(r);
+  }
+  writeFileSync(
+    join(RESULTS, 'reuse.json'),
+    `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), memory, stored }, null, 2)}\n`,
+  );
+}
+
+function reuseReadme(): string {
+  const path = join(RESULTS, 'reuse.json');
+  if (!existsSync(path)) return '';
+  const r = JSON.parse(readFileSync(path, 'utf8')) as {
+    machine: string;
+    date: string;
+    memory: ReuseBenchResult[];
+    stored: StoreCaseResult[];
+  };
+  const lines = [reuseSection(r.memory), `Measured ${r.date.slice(0, 10)} on ${r.machine}.`, ''];
+  const baseline = (n: number) => r.memory.find((m) => m.n === n && m.system.startsWith('baseline'));
+  lines.push(
+    '### Against the baseline, same corpus, same run',
+    '',
+    '| docs | system | docs/s | × baseline docs/s | detection recall | baseline recall |',
+    '|---:|---|---:|---:|---:|---:|',
+  );
+  for (const m of r.memory.filter((x) => !x.system.startsWith('baseline'))) {
+    const b = baseline(m.n);
+    if (!b) continue;
+    lines.push(
+      `| ${fmt(m.n)} | ${m.system} | ${fmt(m.docsPerSecond)} | ${fmt(m.docsPerSecond / b.docsPerSecond, 1)}× | ${(m.evaluation.detection.recall ?? 0).toFixed(3)} | ${(b.evaluation.detection.recall ?? 0).toFixed(3)} |`,
+    );
+  }
+  if (r.stored.length) {
+    lines.push(
+      '',
+      '### The persistent index (SQLite)',
+      '',
+      '`bench/reuse/store-case.ts`: the same corpus stored as articles (no cleaning), `indexArticles()` timed;',
+      'index size is the growth of the database file while indexing (fingerprints, LSH keys, relations); queries are',
+      '`similarTo()` of 1,000 corpus documents as new articles (lookup, verification and typing).',
+      '',
+      '| docs | index docs/s | index bytes/doc | query p50 ms | query p99 ms | peak RSS MB | detection recall | precision (min over types) |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const s of r.stored) {
+      const precisions = Object.values(s.evaluation.perType)
+        .map((t) => t.precision)
+        .filter((p): p is number => typeof p === 'number' && p > 0);
+      lines.push(
+        `| ${fmt(s.n)} | ${fmt(s.docsPerSecond)} | ${fmt(s.indexBytesPerDoc)} | ${s.query.p50Ms.toFixed(2)} | ${s.query.p99Ms.toFixed(2)} | ${fmt(s.peakRssMB)} | ${(s.evaluation.detection.recall ?? 0).toFixed(3)} | ${Math.min(...precisions).toFixed(3)} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function benchStories(): void {
+  process.stderr.write('bench: stories\n');
+  const r = runJson<StoriesBenchResult>('stories/run.ts', []);
+  if (r) {
+    writeFileSync(
+      join(RESULTS, 'stories.json'),
+      `${JSON.stringify({ ...r, machine: machine(), date: new Date().toISOString() }, null, 2)}\n`,
+    );
+  }
+}
+
+function storiesReadme(): string {
+  const path = join(RESULTS, 'stories.json');
+  return existsSync(path) ? storiesSection(JSON.parse(readFileSync(path, 'utf8')) as StoriesBenchResult) : '';
+}
+
 function writeReadme(): void {
-  const sections = [ingestSection(), extractionSection()].filter(Boolean);
+  const sections = [ingestSection(), extractionSection(), reuseReadme(), storiesReadme()].filter(Boolean);
   const readme = [
     '# Benchmarks',
     '',
     '`npm run bench` regenerates this file (options: `-- --docs N` for the corpus size, default 100,000;',
-    '`-- --only ingest|extraction`). Corpora are generated deterministically into `bench/.data/` (not committed) and reused;',
+    '`-- --only ingest|extraction|reuse|stories`). Corpora are generated deterministically into `bench/.data/` (not committed) and reused;',
     'raw figures are kept in `bench/results/*.json`. Every case runs in its own process.',
     '',
     ...sections,
@@ -153,5 +262,7 @@ function writeReadme(): void {
 
 if (!only || only === 'ingest') await benchIngest();
 if (!only || only === 'extraction') benchExtraction();
+if (!only || only === 'reuse') benchReuse();
+if (!only || only === 'stories') benchStories();
 writeReadme();
 process.stdout.write(readFileSync(join(HERE, 'README.md'), 'utf8'));
