@@ -1,11 +1,13 @@
 /** @module The story commands: `stories`, `story`, `recluster`, and the provenance views `provenance` and `align`. */
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Alignment, align } from '../../core/align/align.js';
+import { renderStoryHtml, renderStoryText } from '../../core/consolidate/index.js';
 import type { Article } from '../../core/model.js';
-import { provenance } from '../../core/provenance/provenance.js';
 import type { Provenance } from '../../core/provenance/types.js';
 import { type ClusterSummary, clusterArticles, reclusterAll } from '../../engine/cluster.js';
 import { lazySynonyms } from '../../engine/relate.js';
+import { provenanceOf, reportOf, storyMaterial } from '../../engine/story.js';
 import type { Store, StoryRow } from '../../store/store.js';
 import { count, globalOpts, printJson, table, UsageError, warn } from '../output.js';
 import { countView } from '../progress.js';
@@ -44,15 +46,9 @@ async function articlesOfStory(store: Store, story: StoryRow): Promise<Article[]
   return (await store.getArticles(story.articles)).map((s) => s.article);
 }
 
-/** Provenance of a stored story from its stored relations. */
+/** Provenance of a stored story from its stored relations and its quotations. */
 export async function storyProvenance(store: Store, story: StoryRow): Promise<Provenance> {
-  const articles = await articlesOfStory(store, story);
-  const members = new Set(story.articles);
-  const relations = [];
-  for (const id of story.articles) {
-    for (const r of await store.listRelations({ article: id })) if (r.a === id && members.has(r.b)) relations.push(r);
-  }
-  return provenance({ storyId: story.id, articles, relations });
+  return provenanceOf(await storyMaterial(store, story), lazySynonyms());
 }
 
 function dot(p: Provenance, titles: Map<string, string>): string {
@@ -242,6 +238,33 @@ export function registerStories(program: Command): void {
           out.push(`  ${e.from} → ${e.to}  ${e.type}  ${e.confidence.toFixed(2)}  (${e.reasons.join('; ')})`);
         for (const c of p.commonSources) out.push('', `common source ${c.name}: ${c.articles.join(', ')}`);
         process.stdout.write(`${out.join('\n')}\n`);
+      }),
+    );
+
+  program
+    .command('report')
+    .description(
+      'the consolidated story: timeline, facts with their sources, quotes with speakers, what each source adds or leaves out',
+    )
+    .argument('<story>', 'a story id, or an article of the story')
+    .option('--json', 'print the report as JSON (docs/report-schema.md)')
+    .option('--html <file>', 'write one self-contained HTML page')
+    .option('--no-color', 'no colours')
+    .action(async (ref: string, flags: { json?: boolean; html?: string; color?: boolean }, cmd: Command) =>
+      withStore(globalOpts(cmd), async (store) => {
+        if ((await store.countArticlesToCluster()) > 0) await clusterWithProgress(store, { quiet: true });
+        const story = await resolveStory(store, ref);
+        const material = await storyMaterial(store, story);
+        const { report } = reportOf(material, lazySynonyms());
+        if (flags.html) {
+          writeFileSync(flags.html, renderStoryHtml(report, material.articles));
+          warn(`wrote ${flags.html}`);
+        }
+        if (flags.json) return printJson(report);
+        if (!flags.html)
+          process.stdout.write(
+            renderStoryText(report, { color: flags.color !== false && process.stdout.isTTY === true }),
+          );
       }),
     );
 

@@ -2,6 +2,6 @@
 export { escapeHtml } from './escape.js';
 export { renderIndexHtml, renderStoryHtml, type StoryIndexEntry } from './html.js';
 export type { Quote, QuoteVariant } from './quotes.js';
-export { type ConsolidateInput, consolidate } from './report.js';
+export { type ConsolidateInput, consolidate, storyQuotes } from './report.js';
 export { renderStoryText } from './terminal.js';
 export type * from './types.js';

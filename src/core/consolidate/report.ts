@@ -60,6 +60,20 @@ function commonSourcesOf(quotes: readonly Quote[], lineages: Lineages): { name: 
   return [...byName].map(([name, set]) => ({ name, articles: [...set] }));
 }
 
+/** The quotations of a story's articles, grouped across articles, each with its speaker (for provenance too). */
+export function storyQuotes(input: readonly Article[], synonyms?: SynonymLookup): Quote[] {
+  const articles = publicationOrder(input);
+  const sentences = new Map<string, Sentence[]>(articles.map((a) => [a.id, segment(a)]));
+  const all = articles.flatMap((a) => sentences.get(a.id) ?? []);
+  const names = new NameBook(all.map((s) => ({ article: s.article, text: s.text })));
+  const mentions = articles.flatMap((a) => findQuotes(a, sentences.get(a.id) ?? [], names));
+  return groupQuotes(
+    mentions,
+    articles.map((a) => a.id),
+    synonyms,
+  );
+}
+
 export function consolidate(input: ConsolidateInput): Report {
   const { storyId, relations, provenance, synonyms } = input;
   const articles = publicationOrder(input.articles);

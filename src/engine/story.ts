@@ -1,0 +1,109 @@
+/**
+ * @module A stored story's analysis: its articles and the relations among them, its quotations, its provenance
+ * (lineages, directed edges, common sources) and its consolidated report; and writing the reports of every story
+ * as HTML pages.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  consolidate,
+  type Report,
+  renderIndexHtml,
+  renderStoryHtml,
+  type StoryIndexEntry,
+  storyQuotes,
+} from '../core/consolidate/index.js';
+import type { Article } from '../core/model.js';
+import { provenance } from '../core/provenance/provenance.js';
+import type { Provenance } from '../core/provenance/types.js';
+import type { Relation, SynonymLookup } from '../core/relate/types.js';
+import type { Store, StoryRow } from '../store/store.js';
+import { lazySynonyms } from './relate.js';
+
+export interface StoryMaterial {
+  story: StoryRow;
+  articles: Article[];
+  /** Relations between members of the story, each pair once. */
+  relations: Relation[];
+}
+
+export async function storyMaterial(store: Store, story: StoryRow): Promise<StoryMaterial> {
+  const articles = (await store.getArticles(story.articles)).map((s) => s.article);
+  const members = new Set(story.articles);
+  const relations: Relation[] = [];
+  for (const id of story.articles) {
+    for (const r of await store.listRelations({ article: id })) if (r.a === id && members.has(r.b)) relations.push(r);
+  }
+  return { story, articles, relations };
+}
+
+export function provenanceOf(m: StoryMaterial, synonyms: SynonymLookup | null): Provenance {
+  const quotes = storyQuotes(m.articles, synonyms ?? undefined).flatMap((q) =>
+    q.speaker ? [{ speaker: q.speaker, text: q.text, articles: q.articles }] : [],
+  );
+  return provenance({ storyId: m.story.id, articles: m.articles, relations: m.relations, quotes });
+}
+
+export function reportOf(m: StoryMaterial, synonyms: SynonymLookup | null): { report: Report; provenance: Provenance } {
+  const p = provenanceOf(m, synonyms);
+  const report = consolidate({
+    storyId: m.story.id,
+    articles: m.articles,
+    relations: m.relations,
+    provenance: p,
+    ...(synonyms ? { synonyms } : {}),
+  });
+  return { report, provenance: p };
+}
+
+/** A file name for a story page: its id, made safe for any file system. */
+export function storyFile(id: string): string {
+  return `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.html`;
+}
+
+export interface WriteReportsSummary {
+  stories: number;
+  files: string[];
+  seconds: number;
+}
+
+/** Writes `<out>/index.html` and one page per story. */
+export async function writeReports(
+  store: Store,
+  out: string,
+  options: { onProgress?: (done: number, total: number) => void; synonyms?: SynonymLookup | null } = {},
+): Promise<WriteReportsSummary> {
+  const started = performance.now();
+  const synonyms = options.synonyms === undefined ? lazySynonyms() : options.synonyms;
+  mkdirSync(out, { recursive: true });
+  const stories = await store.listStories();
+  const entries: StoryIndexEntry[] = [];
+  const files: string[] = [];
+  let done = 0;
+  options.onProgress?.(0, stories.length);
+  for (const story of stories) {
+    const m = await storyMaterial(store, story);
+    const { report } = reportOf(m, synonyms);
+    const file = storyFile(story.id);
+    writeFileSync(join(out, file), renderStoryHtml(report, m.articles));
+    files.push(join(out, file));
+    const dates = m.articles
+      .map((a) => a.published)
+      .filter((d): d is string => d !== null)
+      .sort();
+    entries.push({
+      id: story.id,
+      title: report.title,
+      articles: m.articles.length,
+      outlets: [...new Set(m.articles.map((a) => a.outlet).filter((o): o is string => o !== null))],
+      first: dates[0] ?? null,
+      last: dates.at(-1) ?? null,
+      file,
+    });
+    options.onProgress?.(++done, stories.length);
+  }
+  entries.sort((x, y) => y.articles - x.articles || x.title.localeCompare(y.title));
+  writeFileSync(join(out, 'index.html'), renderIndexHtml(entries));
+  files.unshift(join(out, 'index.html'));
+  return { stories: stories.length, files, seconds: (performance.now() - started) / 1000 };
+}
