@@ -11,14 +11,26 @@
  * ```
  */
 
+export { align } from './core/align/align.js';
+export { createClusterer } from './core/cluster/index.js';
+export type { Report } from './core/consolidate/index.js';
+export { consolidate, renderIndexHtml, renderStoryHtml, renderStoryText } from './core/consolidate/index.js';
+export { FINGERPRINT_VERSION, fingerprint } from './core/fingerprint/fingerprint.js';
 export { type DetectedFormat, detectFormat } from './core/ingest/detect.js';
 export { parseFeedDocuments } from './core/ingest/feed.js';
 export { documentId, normalizeForIdentity } from './core/ingest/identity.js';
 export { parseJsonlRecord } from './core/ingest/jsonl.js';
 export { parseHtmlDocument, parseTextDocument } from './core/ingest/text.js';
 export { parseWarcRecord } from './core/ingest/warc.js';
-export type { ContentType, Document, DocumentDraft, InputFormat, Problem } from './core/model.js';
+export type { Article, ContentType, Document, DocumentDraft, InputFormat, Problem } from './core/model.js';
 export { formatProblem } from './core/model.js';
+export { provenance } from './core/provenance/provenance.js';
+export type { CommonSource, Lineage, Provenance, ProvenanceEdge } from './core/provenance/types.js';
+export { relate } from './core/relate/index.js';
+export { MemoryReuseIndex } from './core/relate/memory-index.js';
+export { type Evidence, RELATION_TYPES, type Relation, type RelationType } from './core/relate/types.js';
+export { cleanDocuments } from './engine/clean.js';
+export { type ClusterSummary, clusterArticles, reclusterAll } from './engine/cluster.js';
 export {
   DEFAULT_MAX_BYTES,
   type IngestOptions,
@@ -26,14 +38,17 @@ export {
   type IngestSummary,
   ingest,
 } from './engine/ingest.js';
+export {
+  type IndexOptions,
+  type IndexSummary,
+  indexArticles,
+  type Similar,
+  similarStored,
+  similarTo,
+} from './engine/relate.js';
+export { provenanceOf, reportOf, storyMaterial, writeReports } from './engine/story.js';
+export { loadSynonyms } from './io/wordnet.js';
 export { defaultDatabasePath, type OpenStoreOptions, openStore } from './store/open.js';
 export { SqliteStore } from './store/sqlite/sqlite-store.js';
-export type { DocumentSummary, IngestRun, ListQuery, PutOutcome, Store, StoreStats } from './store/store.js';
+export type { DocumentSummary, IngestRun, ListQuery, PutOutcome, Store, StoreStats, StoryRow } from './store/store.js';
 export { StoreError } from './store/store.js';
-export { cleanDocuments } from './engine/clean.js';
-export { type IndexOptions, type IndexSummary, indexArticles, type Similar, similarStored, similarTo } from './engine/relate.js';
-export { fingerprint, FINGERPRINT_VERSION } from './core/fingerprint/fingerprint.js';
-export { relate } from './core/relate/index.js';
-export { MemoryReuseIndex } from './core/relate/memory-index.js';
-export { RELATION_TYPES, type Relation, type RelationType, type Evidence } from './core/relate/types.js';
-export { loadSynonyms } from './io/wordnet.js';
