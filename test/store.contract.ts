@@ -46,6 +46,8 @@ function relation(a: string, b: string, type: RelationType, score: number): Rela
     synonyms: [] as [string, string][],
     substitutions: 0,
     synonymShare: 0,
+    explained: 0,
+    inPlace: 0,
     foreign: false,
     crossLanguage: false,
     slips: [0, 0] as [number, number],

@@ -15,7 +15,7 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
   const [ma, mb] = e.mixed;
   // Across languages only names, numbers and quotations can match: many of them, in the same order, is a translation.
   if (e.crossLanguage && e.jaccard < 0.5) {
-    if (e.anchors >= 0.35) return { type: 'translated', score: e.anchors };
+    if (e.anchors >= 0.3) return { type: 'translated', score: e.anchors };
     if (e.quotedShingles >= 3) return { type: 'shared-quotes-only', score: Math.min(1, e.quotedShingles / 30) };
     return { type: 'independent', score: e.anchors };
   }
@@ -33,18 +33,20 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
   }
   // Meaning kept, words not: a spinner swaps words for dictionary synonyms in place (a human rewrite seldom does),
   // a translation rebuilds the sentence.
-  // A spinner swaps a large share of content words for dictionary synonyms (a human rewrite, a few); when its copy
-  // is also reworked, the grammar slips it leaves ("a uncommon") still tell.
+  // A spinner swaps a large share of content words for dictionary synonyms (a human rewrite, a few), one for one in
+  // place where an editor adds and cuts; the grammar slips it leaves ("a uncommon") tell when its thesaurus is not ours.
   const slips = Math.max(e.slips[0], e.slips[1]);
   if (
     e.aligned >= 0.3 &&
     e.substitutions >= 3 &&
     e.jaccard >= 0.03 &&
-    (e.synonymShare >= 0.18 || (slips > 0 && e.jaccard < 0.12))
+    (e.synonymShare >= 0.18 || (slips > 0 && (e.jaccard < 0.12 || (e.inPlace >= 0.58 && e.jaccard >= 0.3))))
   )
     return { type: 'spun', score: e.aligned };
   if (e.jaccard >= 0.12 && (e.terms >= 0.3 || copied + edited >= 0.5)) return { type: 'rewrite', score: e.jaccard };
-  if (e.aligned >= 0.4 || (e.foreign && e.aligned >= 0.15)) return { type: 'translated', score: e.aligned };
+  // Within one language, sentences that say the same in other words are a translation only when the text carries
+  // traces of its source language; otherwise they are two reports of the same facts.
+  if (e.foreign && e.aligned >= 0.15) return { type: 'translated', score: e.aligned };
   if (copied >= 0.1 && copied >= edited) return { type: 'partial', score: Math.max(ca, cb) };
   if (e.jaccard >= 0.12) return { type: 'rewrite', score: e.jaccard };
   // Sharing a quotation means something only between reports of one event (which share names too): stock phrases

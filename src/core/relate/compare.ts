@@ -6,6 +6,7 @@
 import { ANCHOR, type Analysis, FUNCTION, QUOTED } from '../fingerprint/analyze.js';
 import { anchorSet, termSet, uniqueSorted, wordShingles } from '../fingerprint/sets.js';
 import { stem } from '../fingerprint/words.js';
+import { type DiffOp, wordDiff } from '../align/diff.js';
 import type { Evidence, SynonymLookup } from './types.js';
 
 export interface Side {
@@ -197,6 +198,8 @@ interface Match {
   dice: number;
   /** Words matched as the same stem. */
   same: number;
+  /** Content words of the first sentence. */
+  size: number;
   pairs: [string, string][];
 }
 
@@ -230,7 +233,29 @@ function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | nul
       }
     }
   }
-  return { dice: (2 * (same + pairs.length)) / total, same, pairs };
+  return { dice: (2 * (same + pairs.length)) / total, same, size: x.stems.length, pairs };
+}
+
+/**
+ * How two word sequences differ: words replaced one for one in place (a spinner's work) against words added or cut
+ * (an editor's). From the word-level diff: a cut run next to an added run replaces min(lengths) words.
+ */
+function editShape(x: readonly string[], y: readonly string[]): { replaced: number; indel: number } {
+  const ops = wordDiff(x, y);
+  let replaced = 0;
+  let indel = 0;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as DiffOp;
+    if (op.op === '=') continue;
+    const next = ops[i + 1];
+    if (op.op === '-' && next?.op === '+') {
+      const r = Math.min(op.words.length, next.words.length);
+      replaced += r;
+      indel += op.words.length + next.words.length - 2 * r;
+      i++;
+    } else indel += op.words.length;
+  }
+  return { replaced, indel };
 }
 
 /**
@@ -241,32 +266,51 @@ function alignMeaning(
   a: Analysis,
   b: Analysis,
   synonyms: SynonymLookup | null,
-): { aligned: number; substitutions: number; same: number; examples: [string, string][] } {
+): {
+  aligned: number;
+  substitutions: number;
+  same: number;
+  unexplained: number;
+  replaced: number;
+  indel: number;
+  examples: [string, string][];
+} {
   let xs = derived(a).bags;
   let ys = derived(b).bags;
   if (xs.length > ys.length) [xs, ys] = [ys, xs];
-  if (xs.length === 0) return { aligned: 0, substitutions: 0, same: 0, examples: [] };
+  if (xs.length === 0) return { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
   let aligned = 0;
   let substitutions = 0;
   let same = 0;
+  let unexplained = 0;
+  let replaced = 0;
+  let indel = 0;
   const examples: [string, string][] = [];
   for (const x of xs) {
     let best: Match | null = null;
+    let bestY: SentenceBag | null = null;
     for (const y of ys) {
       let sharedAnchor = false;
       for (const an of x.anchors) if (y.anchors.has(an)) sharedAnchor = true;
       if (!sharedAnchor && x.anchors.size > 0) continue;
       const m = softMatch(x, y, synonyms, Math.max(ALIGNED_DICE, best?.dice ?? 0));
-      if (!best || m.dice > best.dice) best = m;
+      if (!best || m.dice > best.dice) {
+        best = m;
+        bestY = y;
+      }
     }
-    if (best && best.dice >= ALIGNED_DICE) {
+    if (best && bestY && best.dice >= ALIGNED_DICE) {
       aligned++;
+      const edits = editShape(x.stems, bestY.stems);
+      replaced += edits.replaced;
+      indel += edits.indel;
       substitutions += best.pairs.length;
       same += best.same;
+      unexplained += best.size - best.same - best.pairs.length;
       for (const p of best.pairs) if (examples.length < 12) examples.push(p);
     }
   }
-  return { aligned: aligned / xs.length, substitutions, same, examples };
+  return { aligned: aligned / xs.length, substitutions, same, unexplained, replaced, indel, examples };
 }
 
 /** Every measure the classifier needs. Meaning alignment runs only when word overlap alone cannot decide. */
@@ -288,7 +332,7 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
   const foreign = hasForeignRun(A, a.language) || hasForeignRun(B, b.language);
   // Reports of one event share names; unrelated texts sharing stock phrases do not, and are not worth aligning.
   const needsMeaning = j < 0.5 && (anchors >= 0.2 || terms >= 0.3);
-  const meaning = needsMeaning ? alignMeaning(A, B, synonyms) : { aligned: 0, substitutions: 0, same: 0, examples: [] };
+  const meaning = needsMeaning ? alignMeaning(A, B, synonyms) : { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
   return {
     jaccard: j,
     containment: [sa.length ? inter / sa.length : 0, sb.length ? inter / sb.length : 0],
@@ -301,6 +345,8 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
     synonyms: meaning.examples,
     substitutions: meaning.substitutions,
     synonymShare: meaning.substitutions ? meaning.substitutions / (meaning.substitutions + meaning.same) : 0,
+    explained: meaning.substitutions ? meaning.substitutions / (meaning.substitutions + meaning.unexplained) : 0,
+    inPlace: meaning.replaced + meaning.indel ? meaning.replaced / (meaning.replaced + meaning.indel) : 0,
     foreign,
     crossLanguage: a.language !== null && b.language !== null && a.language !== b.language,
     slips: [dA.slips, dB.slips],

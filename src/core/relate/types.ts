@@ -35,6 +35,10 @@ export interface Evidence {
   substitutions: number;
   /** Synonym substitutions among the aligned content words: a spinner's signature. */
   synonymShare: number;
+  /** Of the aligned content words that differ, the share a synonym explains: near 1 for a spinner's swaps in place. */
+  explained: number;
+  /** Of the content words that differ in aligned sentences, the share replaced one for one in place (not added or cut). */
+  inPlace: number;
   /** Grammar slips a spinner leaves ("a uncommon"), counted on each side. */
   slips: [number, number];
   /** Whether the two sides are in different languages (both known). */
