@@ -41,7 +41,7 @@ test('an ingest killed with SIGKILL', async (t) => {
   const db = join(dir, 'st.db');
   await writeCorpus(input);
 
-  const child = cliSpawn(['--db', db, 'ingest', input, '-q']);
+  const child = cliSpawn(['--db', db, 'ingest', input, '--no-clean', '-q']);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   let seen = 0;
   for (let i = 0; i < 3000 && seen === 0; i++) {
@@ -68,7 +68,7 @@ test('an ingest killed with SIGKILL', async (t) => {
 
   await t.test('should complete on the next run without duplicating anything', () => {
     const before = count(db);
-    const r = cli(['--db', db, 'ingest', input, '--json', '-q']);
+    const r = cli(['--db', db, 'ingest', input, '--no-clean', '--json', '-q']);
     assert.equal(r.code, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
     assert.equal(summary.present, before);
