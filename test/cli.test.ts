@@ -81,16 +81,19 @@ test('storytrace CLI', async (t) => {
     const r = cli(['--db', db, 'ingest', bad, empty, join(dir, 'nope.rss')]);
     assert.equal(r.code, 1);
     const lines = r.stderr.trim().split('\n');
-    assert.match(lines.at(-1) ?? '', /^storytrace: cleaned 2 documents/);
+    // Problems, then one line each for ingest, clean, index and stories.
+    assert.match(lines.at(-3) ?? '', /^storytrace: cleaned 2 documents/);
+    assert.match(lines.at(-2) ?? '', /^storytrace: indexed /);
+    assert.match(lines.at(-1) ?? '', /^storytrace: clustered /);
     assert.deepEqual(
-      lines.slice(0, -2).map((l) => l.replace(dir, 'DIR')),
+      lines.slice(0, -4).map((l) => l.replace(dir, 'DIR')),
       [
         'storytrace: DIR/nope.rss: no such file or folder',
         "storytrace: DIR/bad.jsonl:2: malformed JSON (Expected property name or '}' in JSON at position 1)",
         'storytrace: DIR/empty.html: empty file',
       ],
     );
-    assert.match(lines.at(-2) ?? '', /2 ingested, 0 already present, 3 failed/);
+    assert.match(lines.at(-4) ?? '', /2 ingested, 0 already present, 3 failed/);
     assert.ok(!r.stderr.includes('\u001b['), 'no terminal escapes when piped');
     assert.equal(JSON.parse(cli(['--db', db, 'ls', '--json']).stdout).length, 2);
   });
