@@ -154,8 +154,8 @@ const relations = [
       slips: [0, 0] as [number, number],
       crossLanguage: false,
       foreign: false,
-    explained: 0,
-    inPlace: 0,
+      explained: 0,
+      inPlace: 0,
     },
   },
 ];

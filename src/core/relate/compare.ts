@@ -3,10 +3,11 @@
  * carried verbatim, what is shared only inside quotations, and an alignment of sentences by meaning (stems,
  * synonyms, names and numbers) that survives spinning and translation into the same language.
  */
+
+import { type DiffOp, wordDiff } from '../align/diff.js';
 import { ANCHOR, type Analysis, FUNCTION, QUOTED } from '../fingerprint/analyze.js';
 import { anchorSet, termSet, uniqueSorted, wordShingles } from '../fingerprint/sets.js';
 import { stem } from '../fingerprint/words.js';
-import { type DiffOp, wordDiff } from '../align/diff.js';
 import type { Evidence, SynonymLookup } from './types.js';
 
 export interface Side {
@@ -278,7 +279,8 @@ function alignMeaning(
   let xs = derived(a).bags;
   let ys = derived(b).bags;
   if (xs.length > ys.length) [xs, ys] = [ys, xs];
-  if (xs.length === 0) return { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
+  if (xs.length === 0)
+    return { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
   let aligned = 0;
   let substitutions = 0;
   let same = 0;
@@ -332,7 +334,9 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
   const foreign = hasForeignRun(A, a.language) || hasForeignRun(B, b.language);
   // Reports of one event share names; unrelated texts sharing stock phrases do not, and are not worth aligning.
   const needsMeaning = j < 0.5 && (anchors >= 0.2 || terms >= 0.3);
-  const meaning = needsMeaning ? alignMeaning(A, B, synonyms) : { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
+  const meaning = needsMeaning
+    ? alignMeaning(A, B, synonyms)
+    : { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
   return {
     jaccard: j,
     containment: [sa.length ? inter / sa.length : 0, sb.length ? inter / sb.length : 0],
