@@ -25,7 +25,9 @@ test('provenance of the seed story', async (t) => {
   const byTruthId = new Map<string, Article>();
   for (const d of await store.listDocuments()) {
     const result = await store.getCleanResult(d.id);
-    result?.articles.forEach((a, i) => byTruthId.set(`${basename(d.source).slice(0, 3)}-${'abcdef'[i]}`, a));
+    result?.articles.forEach((a, i) => {
+      byTruthId.set(`${basename(d.source).slice(0, 3)}-${'abcdef'[i]}`, a);
+    });
   }
   const truthId = new Map([...byTruthId].map(([k, a]) => [a.id, k]));
   const articles = (truth.stories[0] as string[]).map((id) => byTruthId.get(id) as Article);

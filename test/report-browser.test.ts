@@ -43,9 +43,9 @@ test('story reports in a real browser', {
       const section = page.locator(`section#${id}`);
       assert.equal(await section.count(), 1, id);
       assert.ok(await section.isVisible(), id);
-      assert.ok((await section.innerText()).trim().length > 20, `${id} has content`);
+      assert.ok(((await section.textContent()) ?? '').trim().length > 20, `${id} has content`);
     }
-    assert.match(await page.locator('section#quotes').innerText(), /KCNA/);
+    assert.match((await page.locator('section#quotes').textContent()) ?? '', /KCNA/);
     // Every in-page link lands on an element.
     // A string, evaluated in the page: the test's own TypeScript has no DOM types.
     const missing = await page.evaluate(
@@ -79,8 +79,8 @@ test('story reports in a real browser', {
     await p.goto(pathToFileURL(join(dir2, 'out', story)).href);
     assert.equal(await p.evaluate('window.__pwned'), undefined);
     assert.equal(await p.locator('script').count(), 0);
-    assert.match(await p.locator('body').innerText(), /<script>window.__pwned = 1<\/script>/);
-    assert.match(await p.locator('body').innerText(), /onerror=/);
+    assert.match((await p.locator('body').textContent()) ?? '', /<script>window.__pwned = 1<\/script>/);
+    assert.match((await p.locator('body').textContent()) ?? '', /onerror=/);
     await p.close();
   });
 });

@@ -31,7 +31,9 @@ test('reuse relations on the demo corpus, every input format', async (t) => {
     const base =
       d.format === 'warc' ? `archive/crawl.warc.gz#${warc.indexOf(Number(d.source.split('#record')[1])) + 1}` : rel;
     const result = await store.getCleanResult(d.id);
-    result?.articles.forEach((a, i) => truthId.set(/\.(txt|html)$/.test(base) ? `${base}#${i + 1}` : base, a.id));
+    result?.articles.forEach((a, i) => {
+      truthId.set(/\.(txt|html)$/.test(base) ? `${base}#${i + 1}` : base, a.id);
+    });
   }
   const relations = await store.listRelations();
   const typeOf = (x: string, y: string) => {

@@ -26,7 +26,9 @@ test('reuse index on the seed captures', async (t) => {
   const idOf = new Map<string, string>();
   for (const d of await store.listDocuments()) {
     const result = await store.getCleanResult(d.id);
-    result?.articles.forEach((a, i) => idOf.set(`${basename(d.source).slice(0, 3)}-${'abcdef'[i]}`, a.id));
+    result?.articles.forEach((a, i) => {
+      idOf.set(`${basename(d.source).slice(0, 3)}-${'abcdef'[i]}`, a.id);
+    });
   }
   const relations = await store.listRelations();
   const find = (x: string, y: string): Relation | undefined => {

@@ -77,7 +77,11 @@ function components(ids: readonly string[], links: readonly [string, string][]):
   for (const [a, b] of links) {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    if (ra !== rb) {
+      // The smaller id becomes the root, so components come out the same whatever the order of the links.
+      const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+      parent.set(drop, keep);
+    }
   }
   const groups = new Map<string, string[]>();
   for (const id of ids) {
