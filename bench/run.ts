@@ -9,7 +9,9 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonl, writeWarcGz } from './corpus.js';
+import { type E2eResult, e2eSection } from './e2e/run.js';
 import { type ExtractionResult, extractionSection as extractionMarkdown, runExtraction } from './extraction.js';
+import { type ProvenanceBenchResult, provenanceSection } from './provenance/run.js';
 import { type ReuseBenchResult, reuseSection } from './reuse/harness.js';
 import { type StoriesBenchResult, storiesSection } from './stories/run.js';
 
@@ -246,13 +248,42 @@ function storiesReadme(): string {
   return existsSync(path) ? storiesSection(JSON.parse(readFileSync(path, 'utf8')) as StoriesBenchResult) : '';
 }
 
+function benchProvenance(): void {
+  process.stderr.write('bench: provenance\n');
+  const r = runJson<ProvenanceBenchResult>('provenance/run.ts', []);
+  if (r) writeFileSync(join(RESULTS, 'provenance.json'), `${JSON.stringify(r, null, 2)}\n`);
+}
+
+function provenanceReadme(): string {
+  const path = join(RESULTS, 'provenance.json');
+  return existsSync(path) ? provenanceSection(JSON.parse(readFileSync(path, 'utf8')) as ProvenanceBenchResult) : '';
+}
+
+function benchE2e(): void {
+  process.stderr.write('bench: e2e\n');
+  const r = runJson<E2eResult>('e2e/run.ts', ['--n', String(Math.min(DOCS, 10_000))]);
+  if (r) writeFileSync(join(RESULTS, 'e2e.json'), `${JSON.stringify(r, null, 2)}\n`);
+}
+
+function e2eReadme(): string {
+  const path = join(RESULTS, 'e2e.json');
+  return existsSync(path) ? e2eSection(JSON.parse(readFileSync(path, 'utf8')) as E2eResult) : '';
+}
+
 function writeReadme(): void {
-  const sections = [ingestSection(), extractionSection(), reuseReadme(), storiesReadme()].filter(Boolean);
+  const sections = [
+    ingestSection(),
+    extractionSection(),
+    reuseReadme(),
+    storiesReadme(),
+    provenanceReadme(),
+    e2eReadme(),
+  ].filter(Boolean);
   const readme = [
     '# Benchmarks',
     '',
     '`npm run bench` regenerates this file (options: `-- --docs N` for the corpus size, default 100,000;',
-    '`-- --only ingest|extraction|reuse|stories`). Corpora are generated deterministically into `bench/.data/` (not committed) and reused;',
+    '`-- --only ingest|extraction|reuse|stories|provenance|e2e`). Corpora are generated deterministically into `bench/.data/` (not committed) and reused;',
     'raw figures are kept in `bench/results/*.json`. Every case runs in its own process.',
     '',
     ...sections,
@@ -264,5 +295,7 @@ if (!only || only === 'ingest') await benchIngest();
 if (!only || only === 'extraction') benchExtraction();
 if (!only || only === 'reuse') benchReuse();
 if (!only || only === 'stories') benchStories();
+if (!only || only === 'provenance') benchProvenance();
+if (!only || only === 'e2e') benchE2e();
 writeReadme();
 process.stdout.write(readFileSync(join(HERE, 'README.md'), 'utf8'));
