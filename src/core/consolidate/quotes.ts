@@ -203,13 +203,30 @@ export function findQuotes(article: Article, sentences: readonly Sentence[], nam
   return out;
 }
 
+/** A mention's words, tokenised once: grouping compares every mention with many others. */
+interface Prepared {
+  mention: QuoteMention;
+  speakerKey: string | null;
+  terms: ReturnType<typeof contentTerms>;
+  words: string[];
+}
+
+function prepare(m: QuoteMention): Prepared {
+  return {
+    mention: m,
+    speakerKey: m.speaker === null ? null : nameKey(m.speaker),
+    terms: contentTerms(m.text),
+    words: words(m.text),
+  };
+}
+
 /** Same words said again: loose enough for a spun or translated wording, strict enough to keep two sayings apart. */
-function sameQuote(a: QuoteMention, b: QuoteMention, synonyms: SynonymLookup | undefined): boolean {
-  if (a.article === b.article && a.sentence === b.sentence) return false;
-  const speakers = a.speaker === null || b.speaker === null || nameKey(a.speaker) === nameKey(b.speaker);
-  const d = dice(contentTerms(a.text), contentTerms(b.text), synonyms);
-  const run = longestCommonRun(words(a.text), words(b.text));
-  if (speakers) return d >= 0.5 || run >= 5 || (run >= 3 && run === Math.min(wordCount(a.text), wordCount(b.text)));
+function sameQuote(a: Prepared, b: Prepared, synonyms: SynonymLookup | undefined): boolean {
+  if (a.mention.article === b.mention.article && a.mention.sentence === b.mention.sentence) return false;
+  const speakers = a.speakerKey === null || b.speakerKey === null || a.speakerKey === b.speakerKey;
+  const d = dice(a.terms, b.terms, synonyms);
+  const run = longestCommonRun(a.words, b.words);
+  if (speakers) return d >= 0.5 || run >= 5 || (run >= 3 && run === Math.min(a.words.length, b.words.length));
   return d >= 0.8 || run >= 8;
 }
 
@@ -233,9 +250,25 @@ export function groupQuotes(
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
     return i;
   };
-  for (let i = 0; i < mentions.length; i++) {
-    for (let j = i + 1; j < mentions.length; j++) {
-      if (find(i) !== find(j) && sameQuote(mentions[i] as QuoteMention, mentions[j] as QuoteMention, synonyms)) {
+  const prepared = mentions.map(prepare);
+  // Only mentions that share a content word can be one quotation (a spun wording keeps some, a translation its
+  // names): an inverted index finds those pairs without comparing every mention with every other.
+  const keys = (p: Prepared) => new Set(p.terms.map((t) => t.term));
+  const byWord = new Map<string, number[]>();
+  prepared.forEach((p, i) => {
+    for (const w of keys(p)) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+  });
+  for (let i = 0; i < prepared.length; i++) {
+    const candidates = new Set<number>();
+    for (const w of keys(prepared[i] as Prepared)) {
+      for (const j of byWord.get(w) ?? []) if (j > i) candidates.add(j);
+    }
+    for (const j of [...candidates].sort((x, y) => x - y)) {
+      if (find(i) !== find(j) && sameQuote(prepared[i] as Prepared, prepared[j] as Prepared, synonyms)) {
         parent[find(j)] = find(i);
       }
     }
