@@ -168,6 +168,23 @@ test('ingest(store, inputs)', async (t) => {
     assert.equal(summary.problems.find((p) => p.source === lines)?.place, '2');
   });
 
+  await t.test('should drop NUL characters from a record with a warning and keep the batch', async (t) => {
+    const { dir, store } = await storeIn(t);
+    const lines = write(
+      join(dir, 'nul.jsonl'),
+      jsonl([{ text: 'clean one' }, { text: 'bad\u0000 byte' }, { text: 'two' }]),
+    );
+    const summary = await ingest(store, [lines]);
+    assert.equal(summary.ingested, 3);
+    assert.equal(summary.failed, 0, 'a warning, not a failure');
+    assert.deepEqual(
+      summary.problems.map((p) => [p.rule, p.fatal]),
+      [['ingest:nul-removed', false]],
+    );
+    const docs = await Promise.all((await store.listDocuments()).map((d) => store.getDocument(d.id)));
+    assert.ok(docs.some((d) => d?.content === 'bad byte'));
+  });
+
   await t.test('should read a stream given as stdin, sniffing its format', async (t) => {
     const { store } = await storeIn(t);
     async function* stdin() {

@@ -109,6 +109,12 @@ class Run {
       );
       return;
     }
+    if (hasNul(draft)) {
+      // No text format means U+0000, and PostgreSQL cannot store it: dropped, and said so, so that every store
+      // keeps the same text.
+      stripNul(draft);
+      this.problem(draft.source, null, 'NUL characters (U+0000) removed from the text', 'ingest:nul-removed', false);
+    }
     this.#batch.push(withId(draft));
     this.#batchBytes += draft.content.length;
     if (this.#batch.length >= (this.options.batchSize ?? 1000) || this.#batchBytes > 16 * 1024 * 1024)
@@ -345,4 +351,17 @@ export async function ingest(
     problems: run.summary.problems,
   });
   return run.summary;
+}
+
+const TEXT_FIELDS = ['content', 'title', 'author', 'outlet', 'url', 'source', 'externalId', 'language'] as const;
+
+function hasNul(d: DocumentDraft): boolean {
+  return TEXT_FIELDS.some((f) => d[f]?.includes('\u0000'));
+}
+
+function stripNul(d: DocumentDraft): void {
+  for (const f of TEXT_FIELDS) {
+    const v = d[f];
+    if (v?.includes('\u0000')) (d as Record<string, unknown>)[f] = v.replaceAll('\u0000', '');
+  }
 }
