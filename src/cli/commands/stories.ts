@@ -282,7 +282,10 @@ export function registerStories(program: Command): void {
         const [a, b] = [got.find((g) => g.article.id === ida)?.article, got.find((g) => g.article.id === idb)?.article];
         if (!a || !b) throw new UsageError('article not found');
         const relation = (await store.listRelations({ article: ida })).find((r) => r.a === idb || r.b === idb);
-        const al = align(a, b, lazySynonyms(), { translation: relation?.type === 'translated' });
+        const al = align(a, b, lazySynonyms(), {
+          translation: relation?.type === 'translated',
+          spun: relation?.type === 'spun',
+        });
         if (flags.json) return printJson(al);
         process.stdout.write(renderAlignment(al, flags.color !== false && process.stdout.isTTY === true));
       }),

@@ -136,12 +136,13 @@ export function align(
   a: AlignInput,
   b: AlignInput,
   synonyms: SynonymLookup | null,
-  options: { translation?: boolean } = {},
+  options: { translation?: boolean; spun?: boolean } = {},
 ): Alignment {
   const xs = sentencesOf(a.body, a.language).slice(0, MAX_SENTENCES).map(prepare);
   const ys = sentencesOf(b.body, b.language).slice(0, MAX_SENTENCES).map(prepare);
   const crossLanguage = a.language !== null && b.language !== null && a.language !== b.language;
   const translation = crossLanguage || options.translation === true;
+  const minSwaps = options.spun ? 1 : 2;
   const pairs: { i: number; j: number; s: PairScore; shared: number }[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as Prepared;
@@ -167,7 +168,7 @@ export function align(
     if (usedA[p.i] || usedB[p.j]) continue;
     usedA[p.i] = 1;
     usedB[p.j] = 1;
-    spans.push(spanOf(xs[p.i] as Prepared, ys[p.j] as Prepared, p.s, crossLanguage, translation));
+    spans.push(spanOf(xs[p.i] as Prepared, ys[p.j] as Prepared, p.s, crossLanguage, translation, minSwaps));
   }
   spans.sort((p, q) => p.a.index - q.a.index);
   const words = (list: Prepared[], used: Uint8Array) => {
@@ -182,18 +183,28 @@ export function align(
   return { a: a.id, b: b.id, spans, coverage: [words(xs, usedA), words(ys, usedB)] };
 }
 
-function spanOf(x: Prepared, y: Prepared, s: PairScore, crossLanguage: boolean, translation: boolean): AlignedSpan {
+function spanOf(
+  x: Prepared,
+  y: Prepared,
+  s: PairScore,
+  crossLanguage: boolean,
+  translation: boolean,
+  minSwaps: number,
+): AlignedSpan {
   const base = { a: x.sentence, b: y.sentence, score: Math.round(s.score * 1000) / 1000 };
-  if (x.quotedShare >= 0.6 && y.quotedShare >= 0.6) return { ...base, type: 'quotation' };
   if (crossLanguage) return { ...base, type: 'translated' };
   const xw = x.analysis.words;
   const yw = y.analysis.words;
   if (xw.length === yw.length && xw.every((w, i) => w === yw[i])) return { ...base, type: 'verbatim' };
+  // Two wordings of one quotation: each took it from the speaker (or one edited the other's rendering).
+  if (x.quotedShare >= 0.6 && y.quotedShare >= 0.6) return { ...base, type: 'quotation' };
   const diff = wordDiff(xw, yw);
   const kept = diff.filter((d) => d.op === '=').reduce((n, d) => n + d.words.length, 0);
   const keptShare = (2 * kept) / (xw.length + yw.length);
-  if (s.substitutions.length > 0 && keptShare >= 0.4)
+  // One synonym is an editor's choice, unless the pair is known to be spun; a spinner swaps several words.
+  if (s.substitutions.length >= minSwaps && keptShare >= 0.4) {
     return { ...base, type: 'spun', diff, substitutions: s.substitutions };
+  }
   // Same meaning, little shared wording: a translation when the pair is one, else a heavy edit.
   if (keptShare < 0.5 && translation) return { ...base, type: 'translated' };
   return { ...base, type: 'edited', diff };

@@ -5,6 +5,7 @@
  * a confidence that stays low when the clues are absent or disagree. Quotations that reports of different lineages
  * take from one speaker are a common source, not copying.
  */
+import { canonicalAgency } from '../clean/common/credits.js';
 import { analyze } from '../fingerprint/analyze.js';
 import type { Article } from '../model.js';
 import { articleSlips, hasForeignRun } from '../relate/compare.js';
@@ -109,17 +110,27 @@ function directionClues(
   const ida = a.article.id;
   const idb = b.article.id;
   if (a.time !== null && b.time !== null) {
-    const hours = (b.time - a.time) / 3_600_000;
-    const slack = Math.max(a.slack, b.slack);
-    if (Math.abs(hours) > slack)
-      add(Math.sign(hours) * 1.5, `${hours > 0 ? ida : idb} was published ${Math.round(Math.abs(hours))} h earlier`);
-    else if (Math.abs(hours) >= 1)
-      add(Math.sign(hours) * 0.5, `${hours > 0 ? ida : idb} is dated earlier (within the dates' precision)`);
+    if (a.slack > 1 || b.slack > 1) {
+      // A date without a time says nothing within its day: compare days, and trust a gap of one day little
+      // (time zones put one moment on two dates).
+      const days = Math.round((dayOf(b.time) - dayOf(a.time)) / 86_400_000);
+      if (Math.abs(days) >= 2) add(Math.sign(days), `${days > 0 ? ida : idb} is dated ${Math.abs(days)} days earlier`);
+      else if (days !== 0) add(Math.sign(days) * 0.5, `${days > 0 ? ida : idb} is dated a day earlier`);
+    } else {
+      const hours = (b.time - a.time) / 3_600_000;
+      if (Math.abs(hours) >= 0.25)
+        add(Math.sign(hours) * 1.5, `${hours > 0 ? ida : idb} was published ${formatHours(Math.abs(hours))} earlier`);
+    }
   }
   if (lineageCredit) {
-    const ca = a.article.credits.includes(lineageCredit);
-    const cb = b.article.credits.includes(lineageCredit);
-    if (ca !== cb) add(ca ? 1 : -1, `${ca ? ida : idb} credits ${lineageCredit}`);
+    // The agency's own copy is the source; between two republications, crediting the agency says little.
+    const own = (t: Traits) => t.article.outlet !== null && canonicalAgency(t.article.outlet) === lineageCredit;
+    if (own(a) !== own(b)) add(own(a) ? 2 : -2, `${own(a) ? ida : idb} is ${lineageCredit}'s own copy`);
+    else {
+      const ca = a.article.credits.includes(lineageCredit);
+      const cb = b.article.credits.includes(lineageCredit);
+      if (ca !== cb) add(ca ? 0.5 : -0.5, `${ca ? ida : idb} credits ${lineageCredit}`);
+    }
   }
   if (r.type === 'spun' || r.type === 'rewrite' || r.type === 'light-edit') {
     if (a.slips !== b.slips)
@@ -129,14 +140,31 @@ function directionClues(
     add(b.foreign ? 2 : -2, `${a.foreign ? ida : idb} keeps untranslated words of its source language`);
   }
   const [ca, cb] = r.evidence.containment;
-  if (r.type !== 'translated' && r.type !== 'partial' && Math.abs(ca - cb) >= 0.04) {
-    // The side more of whose text is inside the other is the copy: republishers trim more than they add.
+  const gap = Math.abs(ca - cb);
+  if (r.type === 'partial' && Math.max(ca, cb) >= 0.6 && Math.min(ca, cb) <= 0.4) {
+    // An excerpt: one text lies mostly inside the other, which holds much more. The excerpt was cut from it.
     add(
       cb > ca ? 1 : -1,
+      `${cb > ca ? idb : ida} is an excerpt (${Math.round(Math.max(ca, cb) * 100)}% of it is in the other)`,
+    );
+  }
+  if (r.type !== 'translated' && r.type !== 'partial' && gap >= 0.04) {
+    // The side more of whose text is inside the other is the copy: republishers trim more than they add — but
+    // some add, so a small gap is a weak clue.
+    add(
+      (cb > ca ? 1 : -1) * (gap >= 0.15 ? 1 : 0.5),
       `${cb > ca ? idb : ida} holds less of its own (${Math.round(Math.max(ca, cb) * 100)}% of it is in the other)`,
     );
   }
   return { score, reasons };
+}
+
+function dayOf(time: number): number {
+  return Math.floor(time / 86_400_000) * 86_400_000;
+}
+
+function formatHours(h: number): string {
+  return h < 1 ? `${Math.round(h * 60)} min` : `${Math.round(h)} h`;
 }
 
 function confidenceOf(score: number): number {
@@ -171,6 +199,7 @@ export function provenance(input: ProvenanceInput): Provenance {
       const [from, to] = score >= 0 ? [r.a, r.b] : [r.b, r.a];
       return { from, to, type: r.type, confidence, reasons: score === 0 ? ['no clue to the direction'] : reasons };
     });
+    markSiblings(groupEdges, inGroup);
     edges.push(...groupEdges);
     lineages.push({
       name: credit ?? nameFromOriginal(members),
@@ -186,6 +215,33 @@ export function provenance(input: ProvenanceInput): Provenance {
     commonSources: commonSources(input.quotes ?? [], groups),
     independent: ids.filter((id) => !inLineage.has(id)).sort(),
   };
+}
+
+/**
+ * Two copies of one source share text because of it, not because one copied the other: when a third article is a
+ * stated source of both and closer to each than they are to each other, their edge's direction is withdrawn.
+ */
+function markSiblings(edges: ProvenanceEdge[], relations: readonly Relation[]): void {
+  const score = new Map(relations.map((r) => [`${r.a} ${r.b}`, r.score]));
+  const scoreOf = (x: string, y: string) => score.get(x < y ? `${x} ${y}` : `${y} ${x}`) ?? 0;
+  const sourcesOf = new Map<string, Set<string>>();
+  for (const e of edges) {
+    if (e.confidence < CONFIDENT) continue;
+    const set = sourcesOf.get(e.to) ?? new Set<string>();
+    set.add(e.from);
+    sourcesOf.set(e.to, set);
+  }
+  for (const e of edges) {
+    const own = scoreOf(e.from, e.to);
+    for (const z of sourcesOf.get(e.to) ?? []) {
+      if (z === e.from || !sourcesOf.get(e.from)?.has(z)) continue;
+      if (scoreOf(z, e.from) > own && scoreOf(z, e.to) > own) {
+        e.confidence = Math.min(e.confidence, 0.45);
+        e.reasons = [`${e.from} and ${e.to} both derive from ${z}, each more closely than from the other`];
+        break;
+      }
+    }
+  }
 }
 
 function nameFromOriginal(members: readonly ProvenanceArticle[]): string {

@@ -161,8 +161,10 @@ export function articleSlips(a: Analysis): number {
   let n = 0;
   for (let i = 0; i + 1 < a.words.length; i++) {
     if (a.words[i] !== 'a' || (a.flags[i] as number) & QUOTED) continue;
+    // "a" before a function word is a letter or a variable ("events a and b"), not an article.
+    if ((a.flags[i + 1] as number) & (FUNCTION | ANCHOR)) continue;
     const next = a.words[i + 1] as string;
-    if (/^[aeio]/.test(next) && !/^(one|once|eu)/.test(next)) n++;
+    if (next.length >= 3 && /^[aeio]/.test(next) && !/^(one|once|eu)/.test(next)) n++;
   }
   return n;
 }
