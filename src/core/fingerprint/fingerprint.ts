@@ -29,7 +29,7 @@ export interface ViewLayout {
  */
 export const LAYOUT = {
   terms: { k: 128, bands: 32, rows: 4, minHits: 2 },
-  anchors: { k: 64, bands: 32, rows: 2, minHits: 2 },
+  anchors: { k: 64, bands: 32, rows: 2, minHits: 3 },
   passage: { k: 20, bands: 5, rows: 4, minHits: 1 },
   sentence: { k: 1, bands: 1, rows: 1, minHits: 2 },
 } as const satisfies Record<string, ViewLayout>;
