@@ -137,6 +137,9 @@ export class NameBook {
   private readonly byArticle = new Map<string, Map<string, number>>();
   private readonly total = new Map<string, number>();
   private readonly display = new Map<string, Map<string, number>>();
+  /** Answers already given: the book does not change once built, and a story asks about the same few speakers. */
+  private readonly canonicalMemo = new Map<string, string>();
+  private readonly preferredMemo = new Map<string, string>();
 
   constructor(texts: Iterable<{ article: string; text: string }>) {
     for (const { article, text } of texts) {
@@ -157,11 +160,16 @@ export class NameBook {
 
   /** The story's form of a speaker's name as one article writes it. */
   canonical(raw: string, article: string): string {
+    const memo = `${article}\u0000${raw}`;
+    const known = this.canonicalMemo.get(memo);
+    if (known !== undefined) return known;
     const name = raw.replace(HONORIFIC, '').trim();
     let key = nameKey(name);
     if (!key.includes(' ')) key = this.expandSurname(key, article) ?? key;
     key = this.preferAcronymOrExpansion(key);
-    return this.bestDisplay(key) ?? name;
+    const out = this.bestDisplay(key) ?? name;
+    this.canonicalMemo.set(memo, out);
+    return out;
   }
 
   private expandSurname(key: string, article: string): string | null {
@@ -181,6 +189,15 @@ export class NameBook {
   }
 
   private preferAcronymOrExpansion(key: string): string {
+    let preferred = this.preferredMemo.get(key);
+    if (preferred === undefined) {
+      preferred = this.acronymOrExpansion(key);
+      this.preferredMemo.set(key, preferred);
+    }
+    return preferred;
+  }
+
+  private acronymOrExpansion(key: string): string {
     const forms = this.bestDisplay(key) ?? key;
     const isAcronym = /^\p{Lu}{2,6}$/u.test(forms.replace(/\./g, ''));
     // Only organisations go by initials; two people may share them.

@@ -107,17 +107,34 @@ export function consolidate(input: ConsolidateInput): Report {
     conflicts,
   });
   const factsByAnchor = new Map<string, string[]>();
-  for (const f of facts)
-    for (const p of f.passages) factsByAnchor.set(p.anchor, [...(factsByAnchor.get(p.anchor) ?? []), f.id]);
+  for (const f of facts) {
+    for (const p of f.passages) {
+      const list = factsByAnchor.get(p.anchor);
+      if (list) list.push(f.id);
+      else factsByAnchor.set(p.anchor, [f.id]);
+    }
+  }
 
+  // Where each sentence sits in its article (the first sentence with its anchor).
+  const sentenceAt = new Map<string, number>();
+  for (const list of sentences.values()) {
+    list.forEach((s, i) => {
+      if (!sentenceAt.has(`${s.article}\u0000${s.anchor}`)) sentenceAt.set(`${s.article}\u0000${s.anchor}`, i);
+    });
+  }
+  const positions = new Map<Fact, number>();
   const position = (f: Fact) => {
+    const known = positions.get(f);
+    if (known !== undefined) return known;
     // Where the claim sits in the articles that carry it, as a share of their length: a summary keeps story order.
     const shares = f.passages.map((p) => {
       const list = sentences.get(p.article) ?? [];
-      const i = list.findIndex((s) => s.anchor === p.anchor);
+      const i = sentenceAt.get(`${p.article}\u0000${p.anchor}`) ?? -1;
       return list.length > 0 ? i / list.length : 1;
     });
-    return shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
+    const share = shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
+    positions.set(f, share);
+    return share;
   };
 
   return {

@@ -18,43 +18,79 @@ export interface SourceContext {
   reference: (article: string) => string | null;
 }
 
-function framing(article: Article, ctx: SourceContext): FramingTerm[] {
-  const usedBy = (a: Article) => {
-    const found = new Map<string, { anchor: string; text: string }>();
-    const texts = [
-      ...(a.title ? [{ anchor: `${articleAnchor(a.id)}-title`, text: a.title }] : []),
-      ...(ctx.sentences.get(a.id) ?? []).map((s) => ({ anchor: s.anchor, text: s.text })),
-    ];
-    for (const t of texts) {
-      for (const w of words(t.text)) {
-        const e = evaluative(w);
-        if (e && !found.has(e)) found.set(e, t);
-      }
+/** The evaluative terms an article uses, each with the first passage (title, then body) where it does. */
+function evaluativeTerms(a: Article, ctx: SourceContext): Map<string, { anchor: string; text: string }> {
+  const found = new Map<string, { anchor: string; text: string }>();
+  const texts = [
+    ...(a.title ? [{ anchor: `${articleAnchor(a.id)}-title`, text: a.title }] : []),
+    ...(ctx.sentences.get(a.id) ?? []).map((s) => ({ anchor: s.anchor, text: s.text })),
+  ];
+  for (const t of texts) {
+    for (const w of words(t.text)) {
+      const e = evaluative(w);
+      if (e && !found.has(e)) found.set(e, t);
     }
-    return found;
-  };
-  const own = usedBy(article);
-  const others = new Set(ctx.articles.filter((a) => a.id !== article.id).flatMap((a) => [...usedBy(a).keys()]));
-  return [...own]
-    .filter(([term]) => !others.has(term))
-    .map(([term, at]) => ({ term, passage: { article: article.id, anchor: at.anchor, text: at.text } }));
+  }
+  return found;
 }
 
-function foreground(article: Article, ctx: SourceContext): Foreground {
-  const n = ctx.articles.length;
+/** What every article's report needs of the whole story, computed once. */
+interface StoryIndex {
+  /** Evaluative terms per article, and how many articles use each. */
+  framingOf: Map<string, Map<string, { anchor: string; text: string }>>;
+  framingUsers: Map<string, number>;
+  /** Number of articles whose title or body has each term. */
+  df: Map<string, number>;
+  /** The first fact (in report order) with a passage at each sentence anchor. */
+  factAt: Map<string, Fact>;
+  widest: number;
+  /** Facts carried by each article, in report order. */
+  factsOf: Map<string, Fact[]>;
+}
+
+function storyIndex(ctx: SourceContext): StoryIndex {
+  const framingOf = new Map<string, Map<string, { anchor: string; text: string }>>();
+  const framingUsers = new Map<string, number>();
   const df = new Map<string, number>();
   for (const a of ctx.articles) {
+    const used = evaluativeTerms(a, ctx);
+    framingOf.set(a.id, used);
+    for (const term of used.keys()) framingUsers.set(term, (framingUsers.get(term) ?? 0) + 1);
     const terms = new Set(contentTerms([a.title ?? '', ...a.body].join(' ')).map((t) => t.term));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  const core = (term: string) => n > 1 && (df.get(term) ?? 0) >= Math.ceil(n / 2);
+  const factAt = new Map<string, Fact>();
+  const factsOf = new Map<string, Fact[]>();
+  let widest = 0;
+  for (const f of ctx.facts) {
+    for (const p of f.passages) if (!factAt.has(p.anchor)) factAt.set(p.anchor, f);
+    for (const a of new Set(f.articles)) {
+      const list = factsOf.get(a);
+      if (list) list.push(f);
+      else factsOf.set(a, [f]);
+    }
+    widest = Math.max(widest, f.articles.length);
+  }
+  return { framingOf, framingUsers, df, factAt, widest, factsOf };
+}
+
+function framing(article: Article, index: StoryIndex): FramingTerm[] {
+  // A term only this article uses: no other article's count adds to its own.
+  return [...(index.framingOf.get(article.id) ?? [])]
+    .filter(([term]) => (index.framingUsers.get(term) ?? 0) <= 1)
+    .map(([term, at]) => ({ term, passage: { article: article.id, anchor: at.anchor, text: at.text } }));
+}
+
+function foreground(article: Article, ctx: SourceContext, index: StoryIndex): Foreground {
+  const n = ctx.articles.length;
+  const core = (term: string) => n > 1 && (index.df.get(term) ?? 0) >= Math.ceil(n / 2);
   const lead = ctx.sentences.get(article.id)?.[0] ?? null;
   const emphasis: string[] = [];
   for (const t of contentTerms(`${article.title ?? ''} ${lead?.text ?? ''}`)) {
     if (!core(t.term) && !emphasis.includes(t.word) && !/^\d/.test(t.word)) emphasis.push(t.word);
   }
-  const leadFact = lead ? (ctx.facts.find((f) => f.passages.some((p) => p.anchor === lead.anchor)) ?? null) : null;
-  const widest = Math.max(0, ...ctx.facts.map((f) => f.articles.length));
+  const leadFact = lead ? (index.factAt.get(lead.anchor) ?? null) : null;
+  const widest = index.widest;
   return {
     title: article.title,
     lead: lead?.text ?? null,
@@ -65,14 +101,17 @@ function foreground(article: Article, ctx: SourceContext): Foreground {
 }
 
 export function sourceReports(ctx: SourceContext): SourceReport[] {
+  const index = storyIndex(ctx);
   return ctx.articles.map((article) => {
     const reference = ctx.reference(article.id);
-    const adds = ctx.facts
+    const own = index.factsOf.get(article.id) ?? [];
+    const adds = own
       .filter((f) => f.articles.length === 1 && f.articles[0] === article.id)
       .map((f) => ({ fact: f.id, text: f.text, anchor: f.passages[0]?.anchor ?? articleAnchor(article.id) }));
+    const carried = new Set(own);
     const omits = reference
-      ? ctx.facts
-          .filter((f) => f.articles.includes(reference) && !f.articles.includes(article.id))
+      ? (index.factsOf.get(reference) ?? [])
+          .filter((f) => !carried.has(f))
           .map((f) => ({
             fact: f.id,
             text: f.text,
@@ -86,8 +125,8 @@ export function sourceReports(ctx: SourceContext): SourceReport[] {
       comparedWith: reference,
       adds,
       omits,
-      framing: framing(article, ctx),
-      foreground: foreground(article, ctx),
+      framing: framing(article, index),
+      foreground: foreground(article, ctx, index),
     };
   });
 }
