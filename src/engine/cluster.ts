@@ -15,6 +15,7 @@ import type { Store, StoryEvent, StoryRow } from '../store/store.js';
 import { lazySynonyms } from './relate.js';
 
 const STATE = 'clusterer';
+const STATE_EVERY = 20;
 /** Stories up to this size get every pair compared (n² / 2 comparisons of a few ms each). */
 export const FULL_PAIRS_UP_TO = 40;
 
@@ -43,6 +44,7 @@ export async function clusterArticles(store: Store, options: ClusterRunOptions =
   const summary = { clustered: 0, created: 0, joined: 0, merged: 0, stories: 0, storyRelations: 0, seconds: 0 };
   const touchedAll = new Set<string>();
   let afterSeq = 0;
+  let batches = 0;
   options.onProgress?.(0, total);
   for (;;) {
     const batch = await store.articlesToCluster({ afterSeq, limit: options.batchSize ?? 500 });
@@ -87,11 +89,22 @@ export async function clusterArticles(store: Store, options: ClusterRunOptions =
       stories,
       removed,
       events,
-      state: { name: STATE, data: JSON.stringify(clusterer.snapshot()) },
+      // The state can be tens of MB on a busy stream: saved every few batches and at the end. A run killed in
+      // between loses only what the clusterer remembers of the last batches, never a membership.
+      state: ++batches % STATE_EVERY === 0 ? { name: STATE, data: JSON.stringify(clusterer.snapshot()) } : null,
     });
     for (const id of touched) touchedAll.add(id);
     summary.clustered += batch.length;
     options.onProgress?.(summary.clustered, total);
+  }
+  if (batches % STATE_EVERY !== 0) {
+    await store.putStoryUpdate({
+      members: [],
+      stories: [],
+      removed: [],
+      events: [],
+      state: { name: STATE, data: JSON.stringify(clusterer.snapshot()) },
+    });
   }
   const synonyms = options.synonyms === undefined ? lazySynonyms() : options.synonyms;
   for (const id of touchedAll) summary.storyRelations += await completeStoryPairs(store, id, synonyms);

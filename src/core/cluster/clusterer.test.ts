@@ -98,8 +98,29 @@ test('createClusterer', async (t) => {
     assert.equal(c.add(undated(treatyLater, 'u2'), []).story, 's-u1');
   });
 
-  await t.test('should freeze stories idle beyond the window, keep listing them, and stop comparing them', () => {
+  await t.test('should freeze stories idle beyond the window and forget them, keeping memory to the window', () => {
     const c = createClusterer({ windowArticles: 2 });
+    c.add(undated(treaty1, 'a'), []);
+    for (let i = 0; i < 600; i++)
+      c.add(undated({ ...quake, body: [`Filler number ${i} about zebra${i} and yak${i}.`] }, `f${i}`), []);
+    assert.ok(c.stories().length < 10, `held ${c.stories().length}`);
+    assert.equal(c.storyOf('a'), null);
+    assert.ok(c.snapshot().stories.length < 10);
+    assert.equal(c.add(undated(treaty2, 'b'), []).kind, 'created');
+  });
+
+  await t.test('should halve document frequencies every half-life, forgetting rare features', () => {
+    const c = createClusterer({ dfHalfLife: 4 });
+    for (let i = 0; i < 4; i++)
+      c.add(undated({ ...quake, body: [`Lormont quake report ${i} about zebra${i}.`] }, `q${i}`));
+    const df = new Map(c.snapshot().df);
+    assert.equal(c.snapshot().docs, 2);
+    assert.equal(df.get('t:quake'), 2);
+    assert.equal(df.has('t:zebra0'), false);
+  });
+
+  await t.test('should keep frozen stories listed when asked to retain them, and stop comparing them', () => {
+    const c = createClusterer({ windowArticles: 2, retainFrozen: true });
     c.add(undated(treaty1, 'a'), []);
     for (let i = 0; i < 600; i++)
       c.add(undated({ ...quake, body: [`Filler number ${i} about zebra${i} and yak${i}.`] }, `f${i}`), []);

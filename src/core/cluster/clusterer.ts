@@ -5,7 +5,9 @@
  * the cosine between the article's features and the story's summed features, both weighted by rarity computed from
  * the articles seen so far; the weighted mean over the channels both sides have; decayed by the time between the
  * article and the story's dates. After a join, the story merges with a neighbour it has become plainly alike.
- * Stories idle beyond the activity window are frozen: kept as ids only, never compared again.
+ * Stories idle beyond the activity window are frozen: never compared again, and (unless `retainFrozen`) forgotten,
+ * since the store keeps them. Document frequencies halve every `dfHalfLife` arrivals, forgetting what falls under one,
+ * so memory and the snapshot follow the active window, not the history.
  */
 import { articleFeatures, CHANNEL_COUNT, channelOf } from './features.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './options.js';
@@ -57,9 +59,18 @@ interface Probe {
   rarity: Float64Array;
   /** 1 for each channel the article has something in. */
   present: Float64Array;
+  /** Per channel, the rarity of the article's rarest feature in it over the largest rarity possible (0–1). */
+  info: Float64Array;
 }
 
 const SWEEP_EVERY = 512;
+/** Story weights are kept to four decimals: scores do not notice, and the snapshot is half the size. */
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+/**
+ * An article's channel weighs by (its rarest feature's rarity / the largest possible) to this power: a channel that
+ * holds only what the whole day says (today's date) hardly counts, one with a rare name or figure counts fully.
+ */
+const INFO_POWER = 4;
 
 export function createClusterer(options: Partial<ClusterOptions> = {}, state?: ClustererState): Clusterer {
   const o: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
@@ -121,14 +132,15 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
 
   /**
    * The weighted mean of per-channel cosines over the channels both sides have: an article naming no one is judged
-   * on its words alone, while two reports that both give dates and share none are judged partly on that.
+   * on its words alone, while two reports that both give dates and share none are judged partly on that. `info`
+   * scales each channel's weight by how informative the article's features in it are (see `INFO_POWER`).
    */
-  const combine = (dots: Float64Array, a: Float64Array, b: Float64Array): number => {
+  const combine = (dots: Float64Array, a: Float64Array, b: Float64Array, info?: Float64Array): number => {
     let num = 0;
     let den = 0;
     for (let c = 0; c < CHANNEL_COUNT; c++) {
       if (!(a[c]! > 0 && b[c]! > 0)) continue;
-      const w = channelWeight[c]!;
+      const w = channelWeight[c]! * (info ? info[c]! ** INFO_POWER : 1);
       num += (w * dots[c]!) / (a[c]! * b[c]!);
       den += w;
     }
@@ -177,7 +189,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const ch = a.channels[i]!;
       dots[ch] = dots[ch]! + a.vec[i]! * c * a.rarity[i]!;
     }
-    return combine(dots, a.present, storyNorms(s));
+    return combine(dots, a.present, storyNorms(s), a.info);
   };
 
   /** Two stories' similarity, decayed by the days between their date ranges (two dated events months apart stay two). */
@@ -196,6 +208,18 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       }
     }
     return fade * combine(dots, storyNorms(a), storyNorms(b));
+  };
+
+  /**
+   * How alike two stories must be to merge: `storyMergeThreshold`, but a single article may join a story of three or
+   * more on the terms it would have joined it on arrival (a report held back by the small-story margin, or that came
+   * before the story had grown, joins it later).
+   */
+  const mergeBar = (a: Story, b: Story): number => {
+    const small = Math.min(a.articles.length, b.articles.length);
+    const large = Math.max(a.articles.length, b.articles.length);
+    if (small > 1 || large < 3) return o.storyMergeThreshold;
+    return Math.min(o.storyMergeThreshold, o.joinThreshold + o.smallStoryMargin / large);
   };
 
   const newStory = (articleId: string, title: string | null): Story => {
@@ -229,7 +253,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     unindex(from);
     for (const [k, w] of from.weights!) {
       const had = into.weights!.get(k);
-      into.weights!.set(k, (had ?? 0) + w);
+      into.weights!.set(k, round4((had ?? 0) + w));
       if (had === undefined) index(into, k);
     }
     for (const a of from.articles) {
@@ -250,6 +274,19 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     unindex(s);
     s.weights = null;
     active.delete(s);
+    if (o.retainFrozen) return;
+    all.delete(s.id);
+    for (const a of s.articles) storyOfArticle.delete(a);
+  };
+
+  /** Halves every document frequency, forgetting those that fall under one; stories' norms are then recomputed. */
+  const halveDf = () => {
+    for (const [k, v] of df) {
+      if (v < 2) df.delete(k);
+      else df.set(k, v / 2);
+    }
+    docs /= 2;
+    for (const s of active) s.normAt = -1;
   };
 
   const sweep = () => {
@@ -257,6 +294,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const idleDays = clock !== null && s.last !== null ? clock - s.last : 0;
       if (idleDays > o.windowDays || arrivals - s.touched > o.windowArticles) freeze(s);
     }
+    // The merge log keeps what concerns stories still held.
+    if (!o.retainFrozen && mergeLog.length) mergeLog = mergeLog.filter((m) => all.has(m.into));
   };
 
   const add = (article: ClusterInput, links: readonly ReuseLink[] = []): Assignment => {
@@ -281,6 +320,13 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     for (let c = 0; c < CHANNEL_COUNT; c++) norms[c] = Math.sqrt(norms[c]!);
     for (let i = 0; i < n; i++) vec[i] = vec[i]! / norms[channels[i]!]!;
     const present = norms.map((x) => (x > 0 ? 1 : 0));
+    // A channel weighs by how rare its rarest feature is: a date every article of the day gives is little evidence.
+    const info = new Float64Array(CHANNEL_COUNT);
+    const top = Math.log(docs + seedDocs + 1) + 1;
+    for (let i = 0; i < n; i++) {
+      const ch = channels[i]!;
+      info[ch] = Math.max(info[ch]!, rarity[i]! / top);
+    }
 
     // Reuse links: carrying one text means reporting one event, whatever the words say.
     const linked: Story[] = [];
@@ -302,12 +348,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         absorbed.push(s);
       }
     } else {
-      const ranked = rank({ keys, channels, vec, rarity, present }, day);
-      const best = ranked[0];
-      if (best && best.sim >= o.joinThreshold) {
+      const ranked = rank({ keys, channels, vec, rarity, present, info }, day);
+      // The most similar story that clears its bar: a small story asks more (see `smallStoryMargin`).
+      const best = ranked.find((c) => c.sim >= o.joinThreshold + o.smallStoryMargin / c.story.articles.length);
+      if (best) {
         target = best.story;
-        for (const c of ranked.slice(1)) {
+        for (const c of ranked) {
           if (c.sim < o.mergeThreshold) break;
+          if (c === best) continue;
           if (storySimilarity(target, c.story) >= o.storyMergeThreshold) absorbed.push(c.story);
         }
       }
@@ -329,7 +377,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const k = keys[i]!;
       const ch = channels[i]!;
       const had = tw.get(k) ?? 0;
-      const now = had + weights[i]! / norms[ch]!;
+      const now = round4(had + weights[i]! / norms[ch]!);
       tw.set(k, now);
       sq[ch] = sq[ch]! + (now * now - had * had) * rarity[i]! * rarity[i]!;
       if (had === 0) index(story, k);
@@ -348,7 +396,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       for (const c of neighbours.slice(0, 4)) {
         if (c.sim < o.neighbourFloor) break;
         if (c.story === story || !all.has(c.story.id)) continue;
-        if (storySimilarity(story, c.story) < o.storyMergeThreshold) continue;
+        if (storySimilarity(story, c.story) < mergeBar(story, c.story)) continue;
         const [into, from] = c.story.created < story.created ? [c.story, story] : [story, c.story];
         merged.push(from.id);
         merge(into, from, article.id);
@@ -359,6 +407,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
     docs++;
     if (arrivals % sweepEvery === 0) sweep();
+    if (arrivals % o.dfHalfLife === 0) halveDf();
     return { story: story.id, kind, merged };
   };
 
@@ -367,12 +416,24 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     const { keys, vec, rarity } = a;
     const partial = new Map<Story, number>();
     const common = Math.max(2, o.commonShare * (docs + seedDocs));
+    // The article's rarest features nominate, each through at most a small share of the active stories: a long
+    // article's tail of middling words, or today's date, would visit many stories for little.
+    const crowded = Math.max(50, o.crowdedShare * active.size);
+    const order: number[] = [];
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       if ((df.get(k) ?? 0) + seedDf(k) > common) continue;
       const set = postings.get(k);
-      if (!set) continue;
-      for (const s of set) partial.set(s, (partial.get(s) ?? 0) + vec[i]! * rarity[i]! * s.weights!.get(k)!);
+      if (set && set.size <= crowded) order.push(i);
+    }
+    if (order.length > o.nominators) {
+      order.sort((x, y) => rarity[y]! - rarity[x]! || x - y);
+      order.length = o.nominators;
+    }
+    for (const i of order) {
+      const k = keys[i]!;
+      for (const s of postings.get(k)!)
+        partial.set(s, (partial.get(s) ?? 0) + vec[i]! * rarity[i]! * s.weights!.get(k)!);
     }
     const pool = [...partial.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].created - b[0].created)

@@ -17,6 +17,20 @@ test('findNumbersAndDates', async (t) => {
       'd:3-4',
     ]);
   });
+  await t.test('should read numeric dates, their month and day only when the order is plain', () => {
+    assert.deepEqual(numbers('27 / 09 / 2013 and 11/30/09 and 8 / 2 / 13'), [
+      'y:2013',
+      'd:9-27',
+      'm:2013-9',
+      'y:2009',
+      'd:11-30',
+      'm:2009-11',
+      'y:2013',
+    ]);
+  });
+  await t.test('should read ordinals, in figures or words, as one key', () => {
+    assert.deepEqual(numbers('the 6th round, the sixth round, the 81st show'), ['n:6th', 'n:6th', 'n:81th']);
+  });
   await t.test('should not take the verb "may" for a month', () => {
     assert.deepEqual(numbers('Prices may 3 times rise'), ['n:3']);
   });

@@ -45,6 +45,21 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
     .map((w, i) => [w, String(i + 2)]),
 );
 
+const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map(
+  'third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+    .split(' ')
+    .map((w, i) => [w, i + 3]),
+);
+
+/** A two- or four-digit year of a numeric date ("09", "2013"), as a full year. */
+function fullYear(t: string): number | null {
+  if (/^\d{4}$/.test(t)) {
+    const y = Number(t);
+    return y >= 1900 && y <= 2100 ? y : null;
+  }
+  return /^\d{2}$/.test(t) ? 2000 + Number(t) - (Number(t) > 50 ? 100 : 0) : null;
+}
+
 export interface Mentions {
   /** `n:<value>` numbers (with their scale), `y:<year>` years, `d:<month>-<day>` and `m:<year>-<month>` dates. */
   keys: string[];
@@ -97,6 +112,19 @@ export function findNumbersAndDates({ text, tokens }: Passage): string[] {
         continue;
       }
     }
+    // "11 / 30 / 09", "27/09/2013": a numeric date. Its year always; month and day only when the order is plain.
+    if (/^\d{1,2}$/.test(t.text) && tokens[i + 2] && /^ ?\/ ?$/.test(gap(i)) && /^ ?\/ ?$/.test(gap(i + 1))) {
+      const a = Number(t.text);
+      const b = Number(tokens[i + 1]!.text);
+      const y = fullYear(tokens[i + 2]!.text);
+      if (y !== null && /^\d{1,2}$/.test(tokens[i + 1]!.text) && a >= 1 && b >= 1 && a <= 31 && b <= 31) {
+        out.push(`y:${y}`);
+        const [month, day] = a > 12 ? [b, a] : b > 12 ? [a, b] : [0, 0];
+        if (month >= 1 && month <= 12) out.push(`d:${month}-${day}`, `m:${y}-${month}`);
+        i += 2;
+        continue;
+      }
+    }
     if (isMonth(t)) {
       const month = MONTH_INDEX.get(t.lower)!;
       const after = dayOf(tokens[i + 1]);
@@ -110,6 +138,15 @@ export function findNumbersAndDates({ text, tokens }: Passage): string[] {
     const year = yearOf(t);
     if (year !== null) {
       out.push(`y:${year}`);
+      continue;
+    }
+    const ord = /^(\d{1,3})(?:st|nd|rd|th)$/i.exec(t.text);
+    if (ord) {
+      out.push(`n:${Number(ord[1])}th`);
+      continue;
+    }
+    if (ORDINAL_WORDS.has(t.lower)) {
+      out.push(`n:${ORDINAL_WORDS.get(t.lower)!}th`);
       continue;
     }
     if (/^\d/.test(t.text)) {

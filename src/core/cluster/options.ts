@@ -3,8 +3,13 @@ import { DEFAULT_FEATURE_WEIGHTS, type FeatureWeights } from './features.js';
 
 export interface ClusterOptions {
   weights: FeatureWeights;
-  /** Similarity (channel cosines averaged, after time decay) an article needs with a story to join it. */
+  /** Similarity (channel cosines averaged, after time decay) an article needs with a story to join it … */
   joinThreshold: number;
+  /**
+   * … plus this much divided by the story's article count: one article is thin evidence of an event, so joining a
+   * singleton takes more than joining a story of ten (two reports of one kind of event otherwise start a mixed story).
+   */
+  smallStoryMargin: number;
   /** A second story the article matches at least this well is merged into the first … */
   mergeThreshold: number;
   /** … when the two stories are also at least this alike. */
@@ -13,12 +18,30 @@ export interface ClusterOptions {
   graceDays: number;
   /** Then similarity falls by e every this many days. */
   decayDays: number;
-  /** A dated story with no article within this many days of the newest date seen is frozen. */
+  /**
+   * A dated story with no article within this many days of the newest date seen is frozen. With the defaults no
+   * article can join a story idle more than 13.3 days (2 + 7 · ln(1 / 0.2): decay takes any similarity under the
+   * join threshold), so 14 days freezes only what nothing could reach any more but a reuse link.
+   */
   windowDays: number;
   /** Any story that gained no article during this many arrivals is frozen (bounds memory on undated streams). */
   windowArticles: number;
+  /**
+   * Document frequencies halve every this many arrivals, and a feature whose count falls under one is forgotten: rarity
+   * follows the recent stream, and the table holds the vocabulary of the last few half-lives, not of the history.
+   */
+  dfHalfLife: number;
+  /**
+   * Keep frozen stories (their ids and articles) in memory, listed by `stories()` and revived by a reuse link to one
+   * of their articles. Off by default: memory then follows the active window, and frozen stories live in the store.
+   */
+  retainFrozen: boolean;
   /** Features in more than this share of the articles seen do not nominate candidate stories (they still score). */
   commonShare: number;
+  /** At most this many of an article's features (the rarest) nominate candidate stories … */
+  nominators: number;
+  /** … each only if it is in no more than this share of the active stories (or 50), they are scored all the same. */
+  crowdedShare: number;
   /** Stories scored exactly per article, best first by their rare-feature overlap. */
   maxCandidates: number;
   /** A story keeps at most this many features, the heaviest (its centroid stays small however large it grows). */
@@ -34,13 +57,18 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   weights: DEFAULT_FEATURE_WEIGHTS,
   joinThreshold: 0.2,
+  smallStoryMargin: 0.02,
   mergeThreshold: 0.4,
   storyMergeThreshold: 0.4,
   graceDays: 2,
   decayDays: 7,
-  windowDays: 30,
+  windowDays: 14,
   windowArticles: 200_000,
+  dfHalfLife: 100_000,
+  retainFrozen: false,
   commonShare: 0.2,
+  nominators: 20,
+  crowdedShare: 0.01,
   maxCandidates: 10,
   maxStoryFeatures: 4000,
   agglomerate: true,

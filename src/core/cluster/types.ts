@@ -74,9 +74,14 @@ export interface ClustererState {
 
 export interface Clusterer {
   add(article: ClusterInput, links?: readonly ReuseLink[]): Assignment;
-  /** Every story, frozen ones included, in order of creation. */
+  /**
+   * The stories held, in order of creation: the active ones, and frozen ones only with `retainFrozen` (by default a
+   * frozen story is forgotten, its articles with it; the store keeps it).
+   */
   stories(): StorySummary[];
+  /** The story of an article of a held story; null for an unknown article or one whose story was forgotten. */
   storyOf(articleId: string): string | null;
+  /** Merges into stories still held. */
   merges(): readonly MergeRecord[];
   /** Active (not frozen) stories. */
   activeCount(): number;
