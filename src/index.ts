@@ -49,7 +49,7 @@ export {
 export { provenanceOf, reportOf, storyMaterial, writeReports } from './engine/story.js';
 export { loadSynonyms } from './io/wordnet.js';
 export { defaultDatabasePath, type OpenStoreOptions, openStore } from './store/open.js';
-export { SqliteStore } from './store/sqlite/sqlite-store.js';
 export { PostgresStore } from './store/postgres/postgres-store.js';
+export { SqliteStore } from './store/sqlite/sqlite-store.js';
 export type { DocumentSummary, IngestRun, ListQuery, PutOutcome, Store, StoreStats, StoryRow } from './store/store.js';
 export { StoreError } from './store/store.js';

@@ -40,7 +40,8 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
     e.aligned >= 0.3 &&
     e.substitutions >= 3 &&
     e.jaccard >= 0.03 &&
-    ((e.synonymShare >= 0.18 && e.inPlace >= 0.6) || (slips > 0 && (e.jaccard < 0.12 || (e.inPlace >= 0.58 && e.jaccard >= 0.3))))
+    ((e.synonymShare >= 0.18 && e.inPlace >= 0.6) ||
+      (slips > 0 && (e.jaccard < 0.12 || (e.inPlace >= 0.58 && e.jaccard >= 0.3))))
   )
     return { type: 'spun', score: e.aligned };
   if (e.jaccard >= 0.12 && (e.terms >= 0.3 || copied + edited >= 0.5)) return { type: 'rewrite', score: e.jaccard };
