@@ -10,19 +10,11 @@
  *   which is what an untyped system (the baseline) can be compared on.
  * `independent` is "no relation": such pairs are neither positives nor false positives.
  */
+
+import { RELATION_TYPES, type RelationType } from '../../src/core/relate/types.js';
 import type { LabelledPair, LabelType } from './generate.js';
 
-export const RELATION_TYPES = [
-  'duplicate',
-  'light-edit',
-  'rewrite',
-  'partial',
-  'spun',
-  'translated',
-  'shared-quotes-only',
-  'independent',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
+export { RELATION_TYPES, type RelationType };
 export const LABEL_TYPES: readonly LabelType[] = ['duplicate', 'light-edit', 'rewrite', 'partial', 'spun'];
 
 export interface SystemPair {

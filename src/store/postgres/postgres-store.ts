@@ -10,8 +10,9 @@
  * The other writes rely on row locks; a deadlock between them is retried (`inTransaction`).
  */
 import type pg from 'pg';
-import type { Article, Document, InputFormat } from '../../core/model.js';
+import type { Article, Document } from '../../core/model.js';
 import type { Relation, RelationType } from '../../core/relate/types.js';
+import { type DocumentRow, SUMMARY_COLUMNS, toDocument, toSummary } from '../rows.js';
 import {
   type ArticleSummary,
   type CleanResult,
@@ -45,51 +46,6 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Connections in the pool (default 4). */
   maxConnections?: number;
-}
-
-interface DocumentRow {
-  id: string;
-  source: string;
-  external_id: string | null;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  author: string | null;
-  language: string | null;
-  content_type: string;
-  format: string;
-  fetched_at: string | null;
-  published_at: string | null;
-  ingested_at: string;
-  bytes: number;
-  content?: string;
-}
-
-const SUMMARY_COLUMNS =
-  'id, source, external_id, url, outlet, title, author, language, content_type, format, fetched_at, published_at, ingested_at, bytes';
-
-function toSummary(r: DocumentRow): DocumentSummary {
-  return {
-    id: r.id,
-    source: r.source,
-    externalId: r.external_id,
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
-    author: r.author,
-    language: r.language,
-    contentType: r.content_type as Document['contentType'],
-    format: r.format as InputFormat,
-    fetchedAt: r.fetched_at,
-    publishedAt: r.published_at,
-    ingestedAt: r.ingested_at,
-    bytes: r.bytes,
-  };
-}
-
-function toDocument(r: DocumentRow): Document {
-  const { ingestedAt: _, ...doc } = toSummary(r);
-  return { ...doc, content: r.content ?? '' };
 }
 
 function toSeqArticle(r: { seq: number; data: string }): SeqArticle {

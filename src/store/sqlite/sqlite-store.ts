@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Article, Document, InputFormat } from '../../core/model.js';
+import type { Article, Document } from '../../core/model.js';
 import type { Relation, RelationType } from '../../core/relate/types.js';
+import { type DocumentRow, SUMMARY_COLUMNS, toDocument, toSummary } from '../rows.js';
 import {
   type ArticleSummary,
   type CleanResult,
@@ -20,51 +21,6 @@ import {
   type StoryUpdate,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-
-interface DocumentRow {
-  id: string;
-  source: string;
-  external_id: string | null;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  author: string | null;
-  language: string | null;
-  content_type: string;
-  format: string;
-  fetched_at: string | null;
-  published_at: string | null;
-  ingested_at: string;
-  bytes: number;
-  content?: string;
-}
-
-const SUMMARY_COLUMNS =
-  'id, source, external_id, url, outlet, title, author, language, content_type, format, fetched_at, published_at, ingested_at, bytes';
-
-function toDocument(r: DocumentRow): Document {
-  const { ingestedAt: _, ...doc } = toSummary(r);
-  return { ...doc, content: r.content ?? '' };
-}
-
-function toSummary(r: DocumentRow): DocumentSummary {
-  return {
-    id: r.id,
-    source: r.source,
-    externalId: r.external_id,
-    url: r.url,
-    outlet: r.outlet,
-    title: r.title,
-    author: r.author,
-    language: r.language,
-    contentType: r.content_type as Document['contentType'],
-    format: r.format as InputFormat,
-    fetchedAt: r.fetched_at,
-    publishedAt: r.published_at,
-    ingestedAt: r.ingested_at,
-    bytes: r.bytes,
-  };
-}
 
 const LOOKUP_CHUNK = 200;
 
