@@ -20,8 +20,9 @@
  */
 import { splitSentences } from '../../src/core/clean/common/sentences.js';
 import type { Article } from '../../src/core/model.js';
+import { benchArticle } from '../article.js';
 import { rng } from '../corpus.js';
-import { generateCorpus, loadLexicon, type ReuseDoc, STOPWORDS, spinTokens } from '../reuse/generate.js';
+import { generateCorpus, loadLexicon, type ReuseDoc, renderTokens, STOPWORDS, spinTokens } from '../reuse/generate.js';
 
 export type Role = 'original' | 'republication' | 'spun' | 'partial' | 'intermediate' | 'copy' | 'independent';
 
@@ -96,23 +97,6 @@ function tokens(s: string): string[] {
     open = !open;
     return q;
   });
-}
-
-/** The reuse generator's renderer (bench/reuse/generate.ts `renderTokens`), copied: it is internal there. */
-function render(toks: readonly string[], curly: boolean): string {
-  let s = '';
-  let glue = true;
-  for (const t of toks) {
-    if (t === ',' || t === '.' || t === ';' || t === ':' || t === '?') s += t;
-    else if (t === '”') s += curly ? '”' : '"';
-    else if (t === '“') {
-      s += (glue ? '' : ' ') + (curly ? '“' : '"');
-      glue = true;
-      continue;
-    } else s += (glue ? '' : ' ') + t;
-    glue = false;
-  }
-  return s;
 }
 
 class Origins {
@@ -342,7 +326,7 @@ function toArticle(m: Made): { article: Article; origins: (number | null)[] } {
   const body: string[] = [];
   const origins: (number | null)[] = [];
   for (const p of m.text.paras) {
-    const rendered = p.map((s) => render(s.toks, m.text.curly));
+    const rendered = p.map((s) => renderTokens(s.toks, m.text.curly));
     const para = rendered.join(' ');
     const starts: number[] = [];
     let at = 0;
@@ -363,29 +347,17 @@ function toArticle(m: Made): { article: Article; origins: (number | null)[] } {
     }
     body.push(para);
   }
-  const title = render(m.text.title, m.text.curly);
+  const title = renderTokens(m.text.title, m.text.curly);
   return {
-    article: {
-      id: m.id,
-      documentId: m.id,
-      index: 0,
+    article: benchArticle(m.id, body, {
       title,
-      authors: [],
-      dateline: null,
       published: m.published,
       publishedPrecision: m.precision,
       credits: m.credits,
-      photoCredits: [],
-      language: 'en',
       url: `https://${m.outlet}/news/${m.id}`,
       outlet: m.outlet,
-      body,
-      normalized: body.map((b) => b.replace(/[“”]/g, '"')),
-      headings: [],
-      captions: [],
-      removed: [],
       cleanerVersion: 1,
-    },
+    }),
     origins,
   };
 }

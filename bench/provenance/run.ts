@@ -8,6 +8,7 @@
  * `node --import tsx bench/provenance/run.ts [--stories N] [--pairs N] [--big N]` prints one JSON line;
  * `provenanceSection()` renders it for bench/README.md.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { MemoryReuseIndex } from '../../src/core/relate/memory-index.js';
 import type { Relation, SynonymLookup } from '../../src/core/relate/types.js';
 import { provenanceOf } from '../../src/engine/story.js';
 import { loadSynonyms } from '../../src/io/wordnet.js';
+import { benchArticle } from '../article.js';
 import { bcubed } from '../stories/bcubed.js';
 import {
   bigStory,
@@ -316,27 +318,7 @@ function plainArticle(id: string, text: string): Article {
     .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  return {
-    id,
-    documentId: id,
-    index: 0,
-    title: null,
-    authors: [],
-    dateline: null,
-    published: null,
-    publishedPrecision: null,
-    credits: [],
-    photoCredits: [],
-    language: 'en',
-    url: null,
-    outlet: null,
-    body,
-    normalized: body,
-    headings: [],
-    captions: [],
-    removed: [],
-    cleanerVersion: 1,
-  };
+  return benchArticle(id, body, { cleanerVersion: 1 });
 }
 
 function runClough(synonyms: SynonymLookup, failures: string[]): ProvenanceBenchResult['clough'] {

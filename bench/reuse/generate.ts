@@ -541,7 +541,8 @@ function article(r: R, cast: Cast): Model {
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering and the word-level diff.
 
-function renderTokens(toks: readonly Tok[], curly: boolean): string {
+/** Tokens back to text: punctuation glued, quotes straight or curly. */
+export function renderTokens(toks: readonly Tok[], curly: boolean): string {
   let s = '';
   let glue = true;
   for (const t of toks) {

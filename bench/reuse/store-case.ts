@@ -11,6 +11,7 @@ import { withId } from '../../src/core/ingest/identity.js';
 import type { Article } from '../../src/core/model.js';
 import { indexArticles, similarTo } from '../../src/engine/relate.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { benchArticle } from '../article.js';
 import { evaluate } from './evaluate.js';
 import { DATA_DIR, ReuseCorpus, type ReuseDoc } from './generate.js';
 
@@ -21,27 +22,13 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true }
 const store = new SqliteStore({ path });
 
 function articleOf(doc: ReuseDoc, documentId: string): Article {
-  return {
-    id: `${documentId}-0`,
+  return benchArticle(`${documentId}-0`, doc.body, {
     documentId,
-    index: 0,
     title: doc.title,
-    authors: [],
-    dateline: null,
     published: doc.published,
     publishedPrecision: 'day',
-    credits: [],
-    photoCredits: [],
     language: doc.language,
-    url: null,
-    outlet: null,
-    body: doc.body,
-    normalized: doc.body,
-    headings: [],
-    captions: [],
-    removed: [],
-    cleanerVersion: 0,
-  };
+  });
 }
 
 const corpus = new ReuseCorpus({ n, seed: 1 });
