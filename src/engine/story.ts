@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   consolidate,
+  type Quote,
   type Report,
   renderIndexHtml,
   renderStoryHtml,
@@ -37,20 +38,27 @@ export async function storyMaterial(store: Store, story: StoryRow): Promise<Stor
   return { story, articles, relations };
 }
 
-export function provenanceOf(m: StoryMaterial, synonyms: SynonymLookup | null): Provenance {
-  const quotes = storyQuotes(m.articles, synonyms ?? undefined).flatMap((q) =>
+export function provenanceOf(
+  m: StoryMaterial,
+  synonyms: SynonymLookup | null,
+  quotes: readonly Quote[] = storyQuotes(m.articles, synonyms ?? undefined),
+): Provenance {
+  const carriers = quotes.flatMap((q) =>
     q.speaker ? [{ speaker: q.speaker, text: q.text, articles: q.articles }] : [],
   );
-  return provenance({ storyId: m.story.id, articles: m.articles, relations: m.relations, quotes });
+  return provenance({ storyId: m.story.id, articles: m.articles, relations: m.relations, quotes: carriers });
 }
 
 export function reportOf(m: StoryMaterial, synonyms: SynonymLookup | null): { report: Report; provenance: Provenance } {
-  const p = provenanceOf(m, synonyms);
+  // Quotes feed both provenance (common sources) and the report: found once.
+  const quotes = storyQuotes(m.articles, synonyms ?? undefined);
+  const p = provenanceOf(m, synonyms, quotes);
   const report = consolidate({
     storyId: m.story.id,
     articles: m.articles,
     relations: m.relations,
     provenance: p,
+    quotes,
     ...(synonyms ? { synonyms } : {}),
   });
   return { report, provenance: p };

@@ -3,7 +3,6 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Alignment, align } from '../../core/align/align.js';
 import { renderStoryHtml, renderStoryText } from '../../core/consolidate/index.js';
-import type { Article } from '../../core/model.js';
 import type { Provenance } from '../../core/provenance/types.js';
 import { type ClusterSummary, clusterArticles, reclusterAll } from '../../engine/cluster.js';
 import { lazySynonyms } from '../../engine/relate.js';
@@ -40,10 +39,6 @@ export async function resolveStory(store: Store, ref: string): Promise<StoryRow>
   const story = id ? await store.getStory(id) : null;
   if (!story) throw new UsageError(`no story matches "${ref}" (see \`storytrace stories\`)`);
   return story;
-}
-
-async function articlesOfStory(store: Store, story: StoryRow): Promise<Article[]> {
-  return (await store.getArticles(story.articles)).map((s) => s.article);
 }
 
 /** Provenance of a stored story from its stored relations and its quotations. */
@@ -158,12 +153,7 @@ export function registerStories(program: Command): void {
       withStore(globalOpts(cmd), async (store) => {
         if ((await store.countArticlesToCluster()) > 0) await clusterWithProgress(store, { quiet: true });
         const story = await resolveStory(store, ref);
-        const articles = await articlesOfStory(store, story);
-        const members = new Set(story.articles);
-        const relations = [];
-        for (const id of story.articles)
-          for (const r of await store.listRelations({ article: id }))
-            if (r.a === id && members.has(r.b)) relations.push(r);
+        const { articles, relations } = await storyMaterial(store, story);
         if (flags.json) {
           return printJson({
             ...story,
@@ -225,7 +215,9 @@ export function registerStories(program: Command): void {
         const story = await resolveStory(store, ref);
         const p = await storyProvenance(store, story);
         if (flags.json) return printJson(p);
-        const titles = new Map((await articlesOfStory(store, story)).map((a) => [a.id, a.title ?? '']));
+        const titles = new Map(
+          (await store.getArticles(story.articles)).map((s) => [s.article.id, s.article.title ?? '']),
+        );
         if (flags.dot) return void process.stdout.write(`${dot(p, titles)}\n`);
         const out: string[] = [`${story.title ?? story.id} (${story.id})`, ''];
         for (const l of p.lineages) {

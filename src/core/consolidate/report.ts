@@ -25,6 +25,8 @@ export interface ConsolidateInput {
   provenance?: Provenance;
   /** WordNet synonyms (`loadSynonyms()` from the io layer); without them, only stems and spellings meet. */
   synonyms?: SynonymLookup;
+  /** The story's quotations when the caller has them already (`storyQuotes`, also needed for provenance). */
+  quotes?: readonly Quote[];
 }
 
 /** 0 for an article whose wording we trust, 1 for a spun or translated copy. */
@@ -65,6 +67,7 @@ export function storyQuotes(input: readonly Article[], synonyms?: SynonymLookup)
   const articles = publicationOrder(input);
   const sentences = new Map<string, Sentence[]>(articles.map((a) => [a.id, segment(a)]));
   const all = articles.flatMap((a) => sentences.get(a.id) ?? []);
+  // Body text only: titles in Title Case would make every capitalised word look like a name.
   const names = new NameBook(all.map((s) => ({ article: s.article, text: s.text })));
   const mentions = articles.flatMap((a) => findQuotes(a, sentences.get(a.id) ?? [], names));
   return groupQuotes(
@@ -81,10 +84,7 @@ export function consolidate(input: ConsolidateInput): Report {
   const sentences = new Map<string, Sentence[]>(articles.map((a) => [a.id, segment(a)]));
   const all = articles.flatMap((a) => sentences.get(a.id) ?? []);
 
-  // Body text only: titles in Title Case would make every capitalised word look like a name.
-  const names = new NameBook(all.map((s) => ({ article: s.article, text: s.text })));
-  const mentions = articles.flatMap((a) => findQuotes(a, sentences.get(a.id) ?? [], names));
-  const quotes = groupQuotes(mentions, order, synonyms);
+  const quotes = input.quotes ? [...input.quotes] : storyQuotes(articles, synonyms);
 
   const lineages = lineagesOf(articles, relations, provenance);
   const preference = preferences(relations, provenance);
