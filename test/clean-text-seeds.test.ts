@@ -32,7 +32,8 @@ const CREDIT_ALSO: Record<string, string[][]> = { '003-a': [[]] };
 const TODO: Record<string, string> = {
   '003-a published': 'the capture states no date (only weekdays); the day would come from outside the text',
   '004-a published': 'the capture states no date (only weekdays); the day would come from outside the text',
-  '004-a credits': 'the capture names no agency: AFP is known only from the original it was translated from',
+  '004-a credits':
+    'the capture names no agency: AFP comes from the text it translates, which the story stage finds (credits-seeds)',
 };
 
 /** A mustDrop line is in a body when a paragraph is that line, or (for a sentence-long line) contains it. */

@@ -15,6 +15,7 @@ import {
   storyQuotes,
 } from '../core/consolidate/index.js';
 import type { Article } from '../core/model.js';
+import { type InheritedCredit, inheritedCredits } from '../core/provenance/metadata.js';
 import { provenance } from '../core/provenance/provenance.js';
 import type { Provenance } from '../core/provenance/types.js';
 import type { Relation, SynonymLookup } from '../core/relate/types.js';
@@ -55,13 +56,46 @@ export function reportOf(m: StoryMaterial, synonyms: SynonymLookup | null): { re
   const p = provenanceOf(m, synonyms, quotes);
   const report = consolidate({
     storyId: m.story.id,
-    articles: m.articles,
+    articles: withInherited(m.articles, inheritedCredits(m.articles, p)),
     relations: m.relations,
     provenance: p,
     quotes,
     ...(synonyms ? { synonyms } : {}),
   });
   return { report, provenance: p };
+}
+
+/** The articles with the credits their story gives them added to the ones they state. */
+export function withInherited(articles: readonly Article[], inherited: Map<string, InheritedCredit[]>): Article[] {
+  return articles.map((a) => {
+    const more = inherited.get(a.id);
+    return more
+      ? { ...a, credits: [...a.credits, ...more.map((c) => c.name).filter((c) => !a.credits.includes(c))] }
+      : a;
+  });
+}
+
+/**
+ * Credits that articles stating none inherit from their stories (a translation carries its source's credit), by
+ * article id. Only stories already built are read; an article in no story inherits nothing.
+ */
+export async function storyCredits(
+  store: Store,
+  articles: readonly Article[],
+  synonyms: SynonymLookup | null = lazySynonyms(),
+): Promise<Map<string, InheritedCredit[]>> {
+  const out = new Map<string, InheritedCredit[]>();
+  const uncredited = articles.filter((a) => a.credits.length === 0).map((a) => a.id);
+  if (uncredited.length === 0) return out;
+  const storyIds = new Set((await store.storiesOf(uncredited)).values());
+  for (const id of storyIds) {
+    const story = await store.getStory(id);
+    if (!story || story.articles.length < 2) continue;
+    const m = await storyMaterial(store, story);
+    for (const [article, credits] of inheritedCredits(m.articles, provenanceOf(m, synonyms)))
+      if (uncredited.includes(article)) out.set(article, credits);
+  }
+  return out;
 }
 
 /** A file name for a story page: its id, made safe for any file system. */

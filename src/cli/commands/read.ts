@@ -1,7 +1,9 @@
 /** @module The read commands: `ls`, `show`, `stats`. Each prints text for people and `--json` for programs. */
 import type { Command } from 'commander';
 import type { Article, InputFormat } from '../../core/model.js';
+import type { InheritedCredit } from '../../core/provenance/metadata.js';
 import { articlesOf } from '../../engine/clean.js';
+import { storyCredits, withInherited } from '../../engine/story.js';
 import type { Store } from '../../store/store.js';
 import { count, globalOpts, printJson, table, UsageError } from '../output.js';
 import { withStore } from '../with-store.js';
@@ -46,7 +48,7 @@ export async function listDocuments(store: Store, flags: LsFlags): Promise<void>
 }
 
 /** An article for the terminal: metadata, the body, then what was removed and why. */
-export function renderArticle(a: Article): string {
+export function renderArticle(a: Article, inherited: readonly InheritedCredit[] = []): string {
   const head = [
     `── article ${a.index + 1} (${a.id}) ──`,
     a.title ? `title        ${a.title}` : null,
@@ -54,6 +56,7 @@ export function renderArticle(a: Article): string {
     a.dateline ? `dateline     ${a.dateline}` : null,
     a.published ? `published    ${a.published} (${a.publishedPrecision})` : null,
     a.credits.length ? `credits      ${a.credits.join(', ')}` : null,
+    ...inherited.map((c) => `credits      ${c.name} (inherited: ${c.reason})`),
     a.photoCredits.length ? `photo        ${a.photoCredits.join(', ')}` : null,
     a.language ? `language     ${a.language}` : null,
   ].filter((l): l is string => l !== null);
@@ -102,8 +105,19 @@ export function registerRead(program: Command): void {
         const doc = await store.getDocument(await resolveOne(store, ref));
         if (!doc) throw new UsageError(`no document matches "${ref}"`);
         const cleaned = await articlesOf(store, doc.id);
-        const articles = cleaned?.articles ?? [];
-        if (flags.json) return printJson({ ...doc, noArticleReason: cleaned?.reason ?? null, articles });
+        const stated = cleaned?.articles ?? [];
+        const inherited = await storyCredits(store, stated);
+        const articles = withInherited(stated, inherited);
+        if (flags.json)
+          return printJson({
+            ...doc,
+            noArticleReason: cleaned?.reason ?? null,
+            articles: articles.map((a, i) => ({
+              ...a,
+              statedCredits: stated[i]?.credits ?? [],
+              inheritedCredits: inherited.get(a.id) ?? [],
+            })),
+          });
         const meta: [string, string | number | null][] = [
           ['id', doc.id],
           ['source', doc.source],
@@ -122,7 +136,7 @@ export function registerRead(program: Command): void {
         process.stdout.write(`${lines.join('\n')}\n`);
         if (flags.raw) process.stdout.write(`\n${doc.content.trimEnd()}\n`);
         if (cleaned?.reason) process.stdout.write(`\n${cleaned.reason}\n`);
-        for (const a of articles) process.stdout.write(`\n${renderArticle(a)}`);
+        for (const a of stated) process.stdout.write(`\n${renderArticle(a, inherited.get(a.id))}`);
       }),
     );
 
