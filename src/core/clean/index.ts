@@ -12,7 +12,7 @@ import { cleanHtmlFragment, cleanHtmlPage } from './html/index.js';
 import { cleanText } from './text/index.js';
 
 /** Bumped whenever cleaning output changes; articles of an older version are re-cleaned by `clean --all`. */
-export const CLEANER_VERSION = 2;
+export const CLEANER_VERSION = 3;
 
 export interface Cleaned {
   articles: Article[];

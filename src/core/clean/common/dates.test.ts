@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDates, isDateLine } from './dates.js';
+import { findDates, isDateLine, isStampLine } from './dates.js';
 
 const isos = (s: string) => findDates(s).map((d) => d.iso);
 
@@ -37,5 +37,16 @@ test('isDateLine(line)', async (t) => {
   });
   await t.test('should reject a sentence that contains a date', () => {
     assert.ok(!isDateLine('The talks began on 14 September 2023 in Moscow.'));
+  });
+});
+
+test('isStampLine(line)', async (t) => {
+  await t.test('should take a publication stamp with only times or relative days', () => {
+    for (const l of ['Updated at 1:23 p.m.', 'Published 1 day ago', 'Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM'])
+      assert.ok(isStampLine(l), l);
+  });
+  await t.test('should leave a sentence that starts with a stamp word', () => {
+    for (const l of ['Updated figures show 5 people died in the fire', 'Posted guards stood at 3 gates', 'Updated'])
+      assert.ok(!isStampLine(l), l);
   });
 });

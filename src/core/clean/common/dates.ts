@@ -163,6 +163,35 @@ export function isDateLine(line: string): boolean {
   return words.length === 0;
 }
 
+const STAMP_START =
+  /^[|•·\s-]*(?:published|updated|posted|last updated|modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b/i;
+const STAMP_WORDS = new Set(
+  'a.m p.m ago just now today yesterday minute minutes min mins hour hours hr hrs day days week weeks month months'.split(' '),
+);
+
+/**
+ * True for a publication stamp with no full date in it: "Updated at 1:23 p.m.", "Published 1 day ago",
+ * "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM". It starts with a stamp word and holds only times, day and
+ * month names, numbers, time zones and "ago".
+ */
+export function isStampLine(line: string): boolean {
+  if (!STAMP_START.test(line) || line.length > 90) return false;
+  const words = line
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}.:]+/u)
+    .map((w) => w.replace(/^[.:]+|[.:]+$/g, ''))
+    .filter(
+      (w) =>
+        w &&
+        !WEEKDAYS.has(w) &&
+        !(w in MONTHS) &&
+        !DATE_LINE_WORDS.has(w) &&
+        !STAMP_WORDS.has(w) &&
+        !/^[\d:./]+$/.test(w),
+    );
+  return words.length === 0 && /\d|\bago\b|today|yesterday|just now/i.test(line);
+}
+
 /**
  * A date as a container states it (feed, JSONL, meta tag) turned into an article's: normalised by `isoDate`, with
  * the precision it really carries. Feeds and headers print seconds always, so `:00` seconds mean a minute.

@@ -9,6 +9,8 @@ export interface DomElement {
   readonly childNodes: ArrayLike<DomNode>;
   readonly parentElement: DomElement | null;
   getAttribute(name: string): string | null;
+  removeAttribute(name: string): void;
+  replaceWith(...nodes: DomNode[]): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   /** A plain walk, unlike the selector methods, which compile and match a selector on every element. */

@@ -75,6 +75,50 @@ test('cleanHtmlPage(html)', async (t) => {
   });
 });
 
+/** An article page whose main content holds the given extra markup between real paragraphs. */
+function pageWith(extra: string): string {
+  const prose = (n: number) =>
+    `<p>Paragraph ${n} of the report tells how the harbour authority inspected the ferry, what the crew said about the fog that morning, and which repairs the shipyard will make before the vessel sails again.</p>`;
+  return `<html lang="en"><head><title>Ferry inspected</title></head><body><header><a href="/">Home</a></header><article><h1>Ferry inspected</h1>${prose(1)}${prose(2)}${extra}${prose(3)}${prose(4)}</article><footer>Footer</footer></body></html>`;
+}
+
+test('cleanHtmlPage: furniture inside the main content', async (t) => {
+  await t.test('should drop stamps, adverts, bylines and a "you may also like" list, with their reasons', () => {
+    const r = cleanHtmlPage(
+      pageWith(
+        '<p>By Lena Vass - 11/18/19 11:04 PM EST</p><p>Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM</p><p>Advert</p><p>This slideshow requires JavaScript.</p><p>You may also like...</p><p>Who will make the Hall in 2020?</p><p>Band takes over fan vote</p>',
+      ),
+    );
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    assert.equal(r.article.body.length, 4);
+    assert.deepEqual(
+      r.article.removed.map((x) => x.reason),
+      ['byline', 'metadata', 'advertisement', 'navigation', 'related', 'related', 'related'],
+    );
+    assert.deepEqual(r.article.authors, ['Lena Vass']);
+  });
+  await t.test('should keep a paragraph the page repeats further on, and drop one printed twice in a row', () => {
+    const q = '<p>What inspired you to start cooking for other people every weekend?</p>';
+    const r = cleanHtmlPage(pageWith(`${q}<p>An answer of some length that differs.</p>${q}${q}`));
+    assert.ok(r.ok);
+    const asked = r.article.body.filter((p) => p.startsWith('What inspired'));
+    assert.equal(asked.length, 2);
+    assert.deepEqual(
+      r.article.removed.map((x) => x.reason),
+      ['duplicate'],
+    );
+  });
+  await t.test('should keep an embedded post as text even in a wrapper named like page chrome', () => {
+    const r = cleanHtmlPage(
+      pageWith(
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The whole point of this campaign is to raise awareness. <a href="https://t.co/x">pic.twitter.com/x</a></p>— Governor (@governor) <a href="https://twitter.com/governor/status/1">November 18, 2019</a></blockquote></div>',
+      ),
+    );
+    assert.ok(r.ok);
+    assert.match(r.article.body.join('\n'), /The whole point of this campaign is to raise awareness/);
+  });
+});
+
 test('cleanHtmlFragment(html)', async (t) => {
   await t.test(
     'should read a feed item body as paragraphs, with headings and captions apart; short repeats stay',

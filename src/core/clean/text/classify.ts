@@ -4,7 +4,7 @@
  * Position and repetition are judged later (split.ts); here only the line's own text counts.
  */
 import { agencyLine, findPhotoCredits } from '../common/credits.js';
-import { type DateMatch, findDates, isDateLine, MONTHS, WEEKDAYS } from '../common/dates.js';
+import { type DateMatch, findDates, isDateLine, isStampLine, MONTHS, WEEKDAYS } from '../common/dates.js';
 import { lineKey, normalizeText } from '../common/normalize.js';
 import { type RawLine, TERMINAL } from './lines.js';
 
@@ -48,18 +48,18 @@ export interface Unit {
 const countWords = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const BYLINE =
-  /^(?:[Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+(?:\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}(?=\s*(?:$|[|,;]|\s{2}|\s(?:and|und|et|y|e|en|och|и)\s|\s\d|\s\p{Lu}[\p{L}]*,))|\p{L}+(?=\s{2,}|\s*\|))/u;
+  /^(?:[Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+(?:\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}(?=\s*(?:$|[|,;]|\s{2}|\s[-\u2013\u2014]\s|\s(?:and|und|et|y|e|en|och|и)\s|\s\d|\s\p{Lu}[\p{L}]*,))|\p{L}+(?=\s{2,}|\s*\|))/u;
 const CREDIT_BYLINE =
   /^(?:reporting|writing|editing|additional reporting|compiled|written|text|texte|text von)\b[^.]{0,120}\bby\b/i;
 
 const READ_MORE =
   /^(?:read|see|watch|listen|also read|read also|more|lire aussi|lesen sie auch|leer más|leia também|läs även)(?:\s+(?:more|also|next|extra|further|on|this|here|too))?\s*[:>»\u2013\u2014-]/i;
 const UI_START =
-  /^(?:home|menu|search|share|shares|tags?|topics?|related|comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|advertisement|advertising|sponsored|sign (?:up|in)|log ?in|register|subscribe|newsletter|cookies?|accept|follow us|trending|most (?:read|popular|viewed)|popular|latest (?:news|stories)|privacy|terms|contact us|print|email|copy link|skip to|back to top|click here|next article|previous article|loading|read more|continue reading|show more|photo gallery|gallery|video|watch|listen|download|open in app|more from|more stories|more on|you may also like|recommended|editor'?s picks)\b/i;
+  /^(?:home|menu|search|share|shares|tags?|topics?|related|comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|advertisement|advertising|sponsored|sign (?:up|in)|log ?in|register|subscribe|newsletter|cookies?|accept|follow us|trending|most (?:read|popular|viewed)|popular|latest (?:news|stories)|privacy|terms|contact us|print|email|copy link|skip to|back to top|click here|next article|previous article|loading|read more|continue reading|show more|photo gallery|gallery|video|watch|listen|download|open in app|more from|more stories|more on|you may also like|you might also like|don'?t miss|recommended|editor'?s picks)\b/i;
 const UI_PHRASE =
-  /\b(?:all rights reserved|required fields are marked|email address will not be published|privacy policy|terms of (?:use|service)|cookie policy|we use cookies|sign up for (?:our|the)|subscribe to (?:our|the)|follow us on|share this (?:article|story)|click to share|opens in new window)\b/i;
+  /\b(?:all rights reserved|required fields are marked|email address will not be published|privacy policy|terms of (?:use|service)|cookie policy|we use cookies|(?:site|website) uses cookies|requires javascript|enable javascript|by clicking here|sign up for (?:our|the)|subscribe to (?:our|the)|follow us on|share this (?:article|story)|click to share|opens in new window)\b/i;
 const ADVERT =
-  /^(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|annons|sponsored(?: content)?|ad)$/i;
+  /^(?:advertisement|advertising|advert|anzeige|werbung|publicité|publicidad|pubblicità|annons|sponsored(?: content)?|ad)$/i;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved/i;
 
 /** Phrases that only an appeal to readers uses. */
@@ -147,12 +147,14 @@ function kindOf(u: Unit, question: boolean): Kind {
   if (isByline(text, words, u.terminal)) return 'byline';
   if (agencyLine(text).length) return 'agency';
   if (words <= 16 && u.dates.length && isDateLine(normalizeText(text))) return 'date';
+  if (words <= 16 && isStampLine(text)) return 'date';
   if (ADVERT.test(text)) return 'advertisement';
   if (words <= 40 && COPYRIGHT.test(text)) return 'footer';
   if (READ_MORE.test(text) && words <= 30) return 'related';
   if (isNavigation(text)) return 'navigation';
-  if (words <= 12 && !u.terminal && UI_START.test(text))
-    return /^(?:related|more|you may|recommended)/i.test(text) ? 'related' : 'navigation';
+  // "You may also like..." trails off rather than ending a sentence.
+  if (words <= 12 && (!u.terminal || /(?:\.\.\.|…)$/.test(text)) && UI_START.test(text))
+    return /^(?:related|more|you m(?:ay|ight)|don'?t miss|recommended)/i.test(text) ? 'related' : 'navigation';
   if (words <= 12 && /^(?:read more|continue reading|share|comments?)\b/i.test(text)) return 'navigation';
   if (words <= 30 && UI_PHRASE.test(text)) return 'navigation';
   if (appealScore(text) >= 3) return 'appeal';

@@ -166,13 +166,13 @@ function isHeading(u: Unit): boolean {
 }
 
 /** Names from a byline: "By Lena Vass | Monday, March 3" → Lena Vass; "Reporting by A and B; Editing by C" → A, B. */
-function authorsOf(line: string): string[] {
+export function authorsOf(line: string): string[] {
   const parts = /\bby\b/i.test(line) && /;/.test(line) ? line.split(';') : [line];
   const out: string[] = [];
   for (const part of parts) {
     if (/^\s*(?:editing|edited|compiled)\b/i.test(part)) continue;
     let names = part.replace(/^.*?\b(?:by|par|von|por|di|door|av|от)\s+/iu, '');
-    names = names.split(/\s*\|\s*|\s{2,}/)[0] ?? '';
+    names = names.split(/\s*\|\s*|\s{2,}|\s+[-\u2013\u2014]\s+/)[0] ?? '';
     const date = findDates(names)[0];
     if (date) names = names.slice(0, date.index);
     for (const name of names.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\boch\b)\s*/)) {
