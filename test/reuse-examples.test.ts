@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cleanDocuments, indexArticles, ingest, openStore } from '../src/index.js';
+import { cleanDocuments, clusterArticles, indexArticles, ingest, openStore } from '../src/index.js';
 import { EXAMPLES, tempDir } from './helpers.js';
 
 interface Truth {
+  stories: string[][];
   reuse: { a: string; b: string; kind: string }[];
   reuse_indirect: { a: string; b: string; kind: string }[];
   not_reuse: { a: string; b: string }[];
@@ -13,7 +14,7 @@ interface Truth {
 
 const truth = JSON.parse(readFileSync(join(EXAMPLES, 'truth.json'), 'utf8')) as Truth;
 
-test('reuse relations on the demo corpus, every input format', async (t) => {
+test('reuse relations and stories on the demo corpus, every input format', async (t) => {
   const store = await openStore({ db: join(tempDir(t), 'ex.db') });
   t.after(() => store.close());
   await ingest(store, [EXAMPLES]);
@@ -49,5 +50,12 @@ test('reuse relations on the demo corpus, every input format', async (t) => {
     for (const pair of truth.not_reuse) {
       assert.ok(['independent', 'shared-quotes-only'].includes(typeOf(pair.a, pair.b)), `${pair.a} / ${pair.b}`);
     }
+  });
+  await t.test('should form the stories of the truth, the French follow-up with the English reports', async () => {
+    await clusterArticles(store, { synonyms: null });
+    const key = (ids: string[]) => ids.sort().join(' ');
+    const found = (await store.listStories()).map((s) => key([...s.articles]));
+    const want = truth.stories.map((s) => key(s.map((id) => truthId.get(id) ?? id)));
+    assert.deepEqual(found.sort(), want.sort());
   });
 });

@@ -171,3 +171,40 @@ test('createClusterer merges', async (t) => {
     assert.equal(c.stories().length, 2);
   });
 });
+
+test('stories told in several languages', async (t) => {
+  const treatyFr: ClusterInput = {
+    id: 'treaty-fr',
+    title: 'La Valdorie et l’Ostmark signent un traité de pêche à Port Aldrin',
+    body: [
+      'La présidente valdorienne Mira Kessler et le chancelier de l’Ostmark Osric Venn ont signé mardi à Port Aldrin un traité de pêche qui met fin à un différend de 14 ans sur les Grey Banks.',
+      'Le traité fixe un quota de 42 000 tonnes de cabillaud par an, a indiqué Kessler.',
+    ],
+    published: '2031-03-04',
+    language: 'fr',
+  };
+  const followUpFr: ClusterInput = {
+    id: 'treaty-fr-2',
+    title: 'Traité de pêche : soulagement chez les pêcheurs des Grey Banks',
+    body: [
+      'Au lendemain de la signature du traité de pêche à Port Aldrin, les pêcheurs des Grey Banks se disent soulagés.',
+      'Le quota de cabillaud fixé par le traité leur laisse de quoi travailler, estime leur syndicat, qui salue la fin du différend.',
+    ],
+    published: '2031-03-05',
+    language: 'fr',
+  };
+  await t.test('should judge a French report by the story’s French words, and its names and figures', () => {
+    const c = createClusterer();
+    c.add(treaty1);
+    c.add(treaty2);
+    // English reports outnumber the French one: the story's words are mostly English.
+    for (let i = 0; i < 20; i++)
+      c.add({ ...treaty2, id: `treaty-copy-${i}` }, [{ other: 'treaty-2', type: 'duplicate', score: 1 }]);
+    // A translation joins through its reuse link, as the engine gives it.
+    c.add(treatyFr, [{ other: 'treaty-1', type: 'translated', score: 0.8 }]);
+    c.add(quake);
+    const r = c.add(followUpFr);
+    assert.equal(r.story, c.storyOf('treaty-1'));
+    assert.notEqual(c.storyOf('quake-1'), c.storyOf('treaty-1'));
+  });
+});

@@ -9,7 +9,7 @@
  * since the store keeps them. Document frequencies halve every `dfHalfLife` arrivals, forgetting what falls under one,
  * so memory and the snapshot follow the active window, not the history.
  */
-import { articleFeatures, CHANNEL_COUNT, channelOf } from './features.js';
+import { articleFeatures, CHANNEL_COUNT, channelOf, termLanguage, termPrefix } from './features.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './options.js';
 import { decay, gapDays, toDay } from './time.js';
 import type {
@@ -48,6 +48,8 @@ interface Story {
   norms: Float64Array;
   /** Per-channel sums of squares behind `norms`. */
   squares: Float64Array;
+  /** The term channel's sum of squares per language (`''`: English or unknown), kept with `squares`. */
+  termSquares: Map<string, number>;
   normAt: number;
 }
 
@@ -61,6 +63,8 @@ interface Probe {
   present: Float64Array;
   /** Per channel, the rarity of the article's rarest feature in it over the largest rarity possible (0–1). */
   info: Float64Array;
+  /** The language its terms are in (see `termLanguage`). */
+  language: string;
 }
 
 const SWEEP_EVERY = 512;
@@ -119,10 +123,13 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const storyNorms = (s: Story): Float64Array => {
     if (s.normAt < 0 || docs > s.normAt * 1.1 + 1) {
       const sq = s.squares.fill(0);
+      s.termSquares.clear();
       for (const [k, w] of s.weights!) {
         const x = w * idf(k);
         const c = channelOf(k);
         sq[c] = sq[c]! + x * x;
+        const lang = termLanguage(k);
+        if (lang !== null) s.termSquares.set(lang, (s.termSquares.get(lang) ?? 0) + x * x);
       }
       s.normAt = docs;
     }
@@ -179,6 +186,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   };
 
   const dots = new Float64Array(CHANNEL_COUNT);
+  const probeNorms = new Float64Array(CHANNEL_COUNT);
 
   const score = (s: Story, a: Probe) => {
     const w = s.weights!;
@@ -189,7 +197,11 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const ch = a.channels[i]!;
       dots[ch] = dots[ch]! + a.vec[i]! * c * a.rarity[i]!;
     }
-    return combine(dots, a.present, storyNorms(s), a.info);
+    // Terms are compared with the story's terms in the article's language only: a story told in English and French
+    // is, for a French article, its French reports' words (and its names, numbers and dates in any language).
+    probeNorms.set(storyNorms(s));
+    probeNorms[0] = Math.sqrt(s.termSquares.get(a.language) ?? 0);
+    return combine(dots, a.present, probeNorms, a.info);
   };
 
   /** Two stories' similarity, decayed by the days between their date ranges (two dated events months apart stay two). */
@@ -234,6 +246,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       touched: arrivals,
       norms: new Float64Array(CHANNEL_COUNT),
       squares: new Float64Array(CHANNEL_COUNT),
+      termSquares: new Map(),
       normAt: docs,
     };
     all.set(s.id, s);
@@ -304,6 +317,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     }
     arrivals++;
     const { keys, weights, channels } = articleFeatures(article, o.weights);
+    const language = termLanguage(termPrefix(article.language)) ?? '';
     const day = toDay(article.published);
     if (day !== null && (clock === null || day > clock)) clock = day;
     const n = keys.length;
@@ -348,7 +362,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         absorbed.push(s);
       }
     } else {
-      const ranked = rank({ keys, channels, vec, rarity, present, info }, day);
+      const ranked = rank({ keys, channels, vec, rarity, present, info, language }, day);
       // The most similar story that clears its bar: a small story asks more (see `smallStoryMargin`).
       const best = ranked.find((c) => c.sim >= o.joinThreshold + o.smallStoryMargin / c.story.articles.length);
       if (best) {
@@ -379,7 +393,9 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const had = tw.get(k) ?? 0;
       const now = round4(had + weights[i]! / norms[ch]!);
       tw.set(k, now);
-      sq[ch] = sq[ch]! + (now * now - had * had) * rarity[i]! * rarity[i]!;
+      const change = (now * now - had * had) * rarity[i]! * rarity[i]!;
+      sq[ch] = sq[ch]! + change;
+      if (ch === 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + change);
       if (had === 0) index(story, k);
     }
     trim(story);
@@ -487,6 +503,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         touched: r.touched,
         norms: new Float64Array(CHANNEL_COUNT),
         squares: new Float64Array(CHANNEL_COUNT),
+        termSquares: new Map(),
         normAt: -1,
       };
       all.set(s.id, s);

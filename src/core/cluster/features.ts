@@ -62,28 +62,44 @@ const JOINERS = /[-'’.&]/;
 // Stems repeat across articles; caching them halves the cost of terms. Cleared when large, so memory stays bounded.
 const stemCache = new Map<string, string>();
 
-function termKey(word: string): string {
-  let k = stemCache.get(word);
+function termKey(word: string, prefix: string): string {
+  const cacheKey = prefix === 't:' ? word : `${prefix}${word}`;
+  let k = stemCache.get(cacheKey);
   if (k === undefined) {
     if (stemCache.size > 200_000) stemCache.clear();
-    k = `t:${stem(word)}`;
-    stemCache.set(word, k);
+    k = `${prefix}${stem(word)}`;
+    stemCache.set(cacheKey, k);
   }
   return k;
 }
 
-function addTerm(part: string, counts: Map<string, number>, by: number): void {
+/**
+ * Words of one language never match another's, so terms carry their language: `t:stem` in English (or unknown),
+ * `t:fr:stem` in French. The clusterer compares an article's terms only with the story's terms in its language.
+ */
+export function termPrefix(language: string | null): string {
+  return !language || language === 'en' ? 't:' : `t:${language}:`;
+}
+
+/** The language of a term key (`''` for English or unknown), or null for a key of another channel. */
+export function termLanguage(key: string): string | null {
+  if (key.charCodeAt(0) !== 116) return null;
+  const colon = key.indexOf(':', 2);
+  return colon < 0 ? '' : key.slice(2, colon);
+}
+
+function addTerm(part: string, counts: Map<string, number>, by: number, prefix: string): void {
   if (part.length < 2 || STOPWORDS.has(part)) return;
   const c = part.charCodeAt(0);
   if (c >= 48 && c <= 57) return;
-  const k = termKey(part);
+  const k = termKey(part, prefix);
   counts.set(k, (counts.get(k) ?? 0) + by);
 }
 
-function addTerms(p: Passage, counts: Map<string, number>, by: number): void {
+function addTerms(p: Passage, counts: Map<string, number>, by: number, prefix: string): void {
   for (const t of p.tokens) {
-    if (JOINERS.test(t.lower)) for (const part of t.lower.split(JOINERS)) addTerm(part, counts, by);
-    else addTerm(t.lower, counts, by);
+    if (JOINERS.test(t.lower)) for (const part of t.lower.split(JOINERS)) addTerm(part, counts, by, prefix);
+    else addTerm(t.lower, counts, by, prefix);
   }
 }
 
@@ -108,8 +124,9 @@ export function articleFeatures(article: ClusterInput, w: FeatureWeights = DEFAU
   const title = titleText ? passage(titleText) : null;
   const body = article.body.map(passage);
   if (w.term > 0) {
-    for (const p of body) addTerms(p, counts, 1);
-    if (title) addTerms(title, counts, 1 + w.title);
+    const prefix = termPrefix(article.language);
+    for (const p of body) addTerms(p, counts, 1, prefix);
+    if (title) addTerms(title, counts, 1 + w.title, prefix);
   }
   if (w.entity > 0) {
     for (const [name, n] of extractEntities(title, body).names) counts.set(`e:${name}`, n);
