@@ -28,6 +28,40 @@ function doc(over: Partial<DocumentDraft>) {
   });
 }
 
+test('clean(document): briefs', async (t) => {
+  await t.test('should keep a feed or JSONL record that holds only a headline as a brief', () => {
+    const headline = 'Robbers in drag steal 80 million from Port Aldrin jeweller';
+    const { articles, reason } = clean(doc({ title: null, content: `March 4, 2031\n\n${headline}` }));
+    assert.equal(reason, null);
+    assert.equal(articles[0]?.title, headline);
+    assert.deepEqual(articles[0]?.body, [headline]);
+    assert.equal(articles[0]?.published, '2031-03-04');
+  });
+  await t.test('should keep a record cut off after its lead, without the menu around it', () => {
+    const lead = 'Early on Friday the actress checked into a clinic in Rancho Mirage, Calif,';
+    const { articles } = clean(
+      doc({ format: 'rss', title: 'Actress checks into clinic', content: `Home | News | Video\n\n${lead}` }),
+    );
+    assert.deepEqual(articles[0]?.body, [lead]);
+  });
+  await t.test('should split a record only on structural evidence, a saved page on a change of subject too', () => {
+    const text =
+      'Council approves budget\nThe city council approved on Tuesday a new budget that raises spending on public schools by eight percent.\nThe budget includes funds for 40 new teachers and the renovation of three school buildings.\nOpposition councillors criticised the plan, saying it relied on optimistic tax forecasts.\n' +
+      'Snow closes mountain passes\nA winter storm dumped more than a metre of snow on alpine passes overnight, closing roads and stranding hundreds.\nAvalanche warnings were raised to the highest level in several valleys, and rail traffic was suspended.\n';
+    assert.equal(clean(doc({ title: null, content: text })).articles.length, 1);
+    assert.equal(clean(doc({ format: 'text', source: 'x.txt', title: null, content: text })).articles.length, 2);
+    const signed = text.replace('Snow closes', '- MNA\nSnow closes');
+    assert.equal(clean(doc({ title: null, content: signed })).articles.length, 2);
+  });
+  await t.test('should still find no article in a saved page that holds only a headline', () => {
+    const { articles, reason } = clean(
+      doc({ format: 'text', source: 'x.txt', title: null, content: 'A headline alone' }),
+    );
+    assert.equal(articles.length, 0);
+    assert.match(reason ?? '', /no article/);
+  });
+});
+
 test('clean(document)', async (t) => {
   await t.test('should complete an article from its container and its text', () => {
     const d = doc({ publishedAt: '2031-03-03T08:00:00Z' });

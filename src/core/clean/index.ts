@@ -9,10 +9,10 @@ import { containerDate } from './common/dates.js';
 import { detectLanguage } from './common/language.js';
 import { normalizeText } from './common/normalize.js';
 import { cleanHtmlFragment, cleanHtmlPage } from './html/index.js';
-import { cleanText } from './text/index.js';
+import { cleanBrief, cleanText } from './text/index.js';
 
 /** Bumped whenever cleaning output changes; articles of an older version are re-cleaned by `clean --all`. */
-export const CLEANER_VERSION = 3;
+export const CLEANER_VERSION = 4;
 
 export interface Cleaned {
   articles: Article[];
@@ -49,6 +49,9 @@ function complete(draft: ArticleDraft, doc: Document, index: number): Article {
   };
 }
 
+/** Containers whose every record is one article by the sender's word: a short one is a brief, not a non-article. */
+const RECORDS: ReadonlySet<Document['format']> = new Set(['jsonl', 'rss', 'atom', 'rdf', 'json-feed']);
+
 /** Deterministic: the same document always gives the same articles. */
 export function clean(doc: Document): Cleaned {
   let drafts: ArticleDraft[];
@@ -58,9 +61,18 @@ export function clean(doc: Document): Cleaned {
     if (!outcome.ok) return { articles: [], reason: outcome.reason };
     drafts = [outcome.article];
   } else {
-    drafts = cleanText(doc.content, { title: doc.title, published: doc.publishedAt, language: doc.language });
+    drafts = cleanText(doc.content, {
+      title: doc.title,
+      published: doc.publishedAt,
+      language: doc.language,
+      oneArticle: RECORDS.has(doc.format),
+    });
   }
   drafts = drafts.filter((d) => d.body.length > 0);
+  if (drafts.length === 0 && RECORDS.has(doc.format) && doc.contentType === 'text/plain') {
+    const brief = cleanBrief(doc.content, { title: doc.title });
+    if (brief) drafts = [brief];
+  }
   if (drafts.length === 0) return { articles: [], reason: 'no article found: no body text' };
   return { articles: drafts.map((d, i) => complete(d, doc, i)), reason: null };
 }

@@ -92,6 +92,13 @@ test('createClusterer', async (t) => {
     assert.equal(c.add(treatyLater, []).kind, 'created');
   });
 
+  await t.test('should take a follow-up weeks later that says the same things, within the activity window', () => {
+    const c = createClusterer({ windowDays: 60 });
+    c.add(treaty1, []);
+    c.add(quake, []);
+    assert.equal(c.add({ ...treaty2, id: 'treaty-weeks', published: '2031-04-10' }, []).story, 's-treaty-1');
+  });
+
   await t.test('should ignore time when the articles carry no dates', () => {
     const c = createClusterer();
     c.add(undated(treaty1, 'u1'), []);

@@ -456,7 +456,12 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       .slice(0, o.maxCandidates);
     const out: { story: Story; sim: number }[] = [];
     for (const [s] of pool) {
-      const sim = score(s, a) * decay(gapDays(day, s.first, s.last), o.graceDays, o.decayDays);
+      const raw = score(s, a);
+      const gap = gapDays(day, s.first, s.last);
+      let fade = decay(gap, o.graceDays, o.decayDays);
+      // A follow-up weeks later says so in its words: content this alike outweighs the time between.
+      if (raw >= o.followUpSimilarity && gap <= o.followUpDays) fade = Math.max(fade, o.followUpFade);
+      const sim = raw * fade;
       out.push({ story: s, sim });
     }
     out.sort((a, b) => b.sim - a.sim || a.story.created - b.story.created);

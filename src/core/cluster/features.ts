@@ -118,6 +118,17 @@ function kindWeight(key: string, w: FeatureWeights): number {
   }
 }
 
+/**
+ * The publication date as the date channel writes a mentioned one: a page's date line ("Tue March 3, 2009") is
+ * evidence of when its event happened whether the clean stage kept it in the body or read it into `published`.
+ */
+function publicationDateKeys(published: string | null): string[] {
+  const m = published ? /^(\d{4})-(\d{2})-(\d{2})/.exec(published) : null;
+  if (!m) return [];
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return [`y:${year}`, `m:${year}-${month}`, `d:${month}-${day}`];
+}
+
 export function articleFeatures(article: ClusterInput, w: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): Features {
   const counts = new Map<string, number>();
   const titleText = article.title?.trim() || null;
@@ -134,6 +145,7 @@ export function articleFeatures(article: ClusterInput, w: FeatureWeights = DEFAU
   if (w.number > 0 || w.date > 0) {
     const parts = title ? [title, ...body] : body;
     for (const p of parts) for (const k of findNumbersAndDates(p)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const k of publicationDateKeys(article.published)) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   if (w.quote > 0) {
     for (const p of body) for (const k of findQuoteShingles(p)) counts.set(k, 1);

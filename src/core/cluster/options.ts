@@ -19,6 +19,16 @@ export interface ClusterOptions {
   /** Then similarity falls by e every this many days. */
   decayDays: number;
   /**
+   * An article at least this alike to a story (before time decay) is its follow-up for `followUpDays` after the
+   * story's last date, decayed to no less than `followUpFade`: a trial weeks after the crime names the same people
+   * and says the same things, while the same leaders meeting again months later on another subject does not. In a
+   * stream read in time order a story idle beyond `windowDays` is frozen first (and then only a reuse link reaches
+   * it): raise both to follow stories for longer, at the cost of more active stories.
+   */
+  followUpSimilarity: number;
+  followUpDays: number;
+  followUpFade: number;
+  /**
    * A dated story with no article within this many days of the newest date seen is frozen. With the defaults no
    * article can join a story idle more than 13.3 days (2 + 7 · ln(1 / 0.2): decay takes any similarity under the
    * join threshold), so 14 days freezes only what nothing could reach any more but a reuse link.
@@ -62,6 +72,9 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   storyMergeThreshold: 0.4,
   graceDays: 2,
   decayDays: 7,
+  followUpSimilarity: 0.25,
+  followUpDays: 60,
+  followUpFade: 0.8,
   windowDays: 14,
   windowArticles: 200_000,
   dfHalfLife: 100_000,

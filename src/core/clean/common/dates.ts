@@ -166,7 +166,9 @@ export function isDateLine(line: string): boolean {
 const STAMP_START =
   /^[|•·\s-]*(?:published|updated|posted|last updated|modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b/i;
 const STAMP_WORDS = new Set(
-  'a.m p.m ago just now today yesterday minute minutes min mins hour hours hr hrs day days week weeks month months'.split(' '),
+  'a.m p.m ago just now today yesterday minute minutes min mins hour hours hr hrs day days week weeks month months'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -19,6 +19,8 @@ export interface TextHints {
   title?: string | null;
   published?: string | null;
   language?: string | null;
+  /** The container holds one article per record: split only on structural evidence (see `segment`). */
+  oneArticle?: boolean;
 }
 
 /** The articles in a plain-text capture, in order. Pure and deterministic. */
@@ -27,7 +29,8 @@ export function cleanText(text: string, hints: TextHints = {}): ArticleDraft[] {
   markDuplicates(units);
   markLists(units);
   markAppeals(units);
-  return focus(units, segment(units)).map((s, n) => buildArticle(units, s, n, hints));
+  const segments = segment(units, hints.oneArticle ? { oneArticle: true } : {});
+  return focus(units, segments).map((s, n) => buildArticle(units, s, n, hints));
 }
 
 const REASON: Partial<Record<Kind, RemovalReason>> = {
@@ -195,4 +198,39 @@ function publishedOf(meta: Unit[], hint: string | null | undefined, captions: Un
   if (container.published && container.precision) return { iso: container.published, precision: container.precision };
   for (const u of captions) if (u.dates[0]) return u.dates[0];
   return null;
+}
+
+/** Kinds a brief keeps: what is written, not what frames it. */
+const BRIEF_KINDS: ReadonlySet<Kind> = new Set(['prose', 'short', 'agency']);
+
+/**
+ * A record that a feed or a JSON Lines file gives as one article but that holds too little for the capture reader
+ * (a headline and a cut-off lead, or a headline alone): its written lines, the first as the title when the container
+ * gave none. A headline alone is its own body, so that a headline item still joins its story.
+ */
+export function cleanBrief(text: string, hints: Pick<TextHints, 'title'> = {}): ArticleDraft | null {
+  const all = splitLines(text).map((line, i) => classifyLine(line, i));
+  const stated = all.find((u) => u.kind === 'date' && u.dates[0])?.dates[0] ?? null;
+  const units = all.filter((u) => BRIEF_KINDS.has(u.kind));
+  const first = units[0];
+  if (!first) return null;
+  const title = hints.title?.trim() || (first.titleLike || units.length === 1 ? first.text : null);
+  const lines = units.map((u) => u.text).filter((t) => t !== title);
+  const body = lines.length ? lines : title ? [title] : [];
+  if (body.length === 0) return null;
+  // A date line is the brief's date; else the container's, and the language, as the clean stage completes any article.
+  return {
+    title,
+    authors: [],
+    dateline: null,
+    published: stated?.iso ?? null,
+    publishedPrecision: stated?.precision ?? null,
+    credits: [],
+    photoCredits: [],
+    language: null,
+    body,
+    headings: [],
+    captions: [],
+    removed: [],
+  };
 }

@@ -175,7 +175,12 @@ export function isPhotoCreditLine(units: Unit[], k: number): boolean {
 }
 
 /** Splits the units into articles. Units before the first body and after the last stay with the nearest article. */
-export function segment(units: Unit[]): Segment[] {
+/**
+ * Where articles start. `oneArticle`: the container says the text is one article (a JSON Lines record, a feed item),
+ * so a headline starts another only on structural evidence (a byline or date under it, a dateline, a sign-off
+ * before it), not on a change of vocabulary, which a section of one long article also shows.
+ */
+export function segment(units: Unit[], options: { oneArticle?: boolean } = {}): Segment[] {
   const out: Segment[] = [];
   let cur: Segment = { start: 0, end: units.length, firstBody: -1, lastBody: -1 };
   for (let i = 0; i < units.length; i++) {
@@ -185,7 +190,7 @@ export function segment(units: Unit[]): Segment[] {
       cur.lastBody = i;
       continue;
     }
-    if (cur.firstBody >= 0 && u.kind === 'short' && u.titleLike && startsArticle(units, i, cur)) {
+    if (cur.firstBody >= 0 && u.kind === 'short' && u.titleLike && startsArticle(units, i, cur, options.oneArticle)) {
       cur.end = i;
       out.push(cur);
       cur = { start: i, end: units.length, firstBody: -1, lastBody: -1 };
@@ -224,7 +229,7 @@ function trimSignedTail(units: Unit[], s: Segment): void {
 }
 
 /** Is the headline-like line at `i` the start of a new article rather than a section heading of the current one? */
-function startsArticle(units: Unit[], i: number, cur: Segment): boolean {
+function startsArticle(units: Unit[], i: number, cur: Segment, structuralOnly = false): boolean {
   const title = units[i]!;
   let strong = 0;
   let medium = 0;
@@ -254,6 +259,7 @@ function startsArticle(units: Unit[], i: number, cur: Segment): boolean {
   }
   medium += furniture;
   if (title.gap >= 2) medium++;
+  if (structuralOnly) return strong >= 1;
   const before = new Set<string>();
   for (let k = cur.firstBody; k <= cur.lastBody; k++) {
     if (units[k]!.kind === 'prose') for (const w of vocabularyOf(units[k]!)) before.add(w);
