@@ -30,7 +30,14 @@ export { relate } from './core/relate/index.js';
 export { MemoryReuseIndex } from './core/relate/memory-index.js';
 export { type Evidence, RELATION_TYPES, type Relation, type RelationType } from './core/relate/types.js';
 export { cleanDocuments } from './engine/clean.js';
-export { type ClusterSummary, clusterArticles, reclusterAll } from './engine/cluster.js';
+export {
+  type ClusterRunOptions,
+  type ClusterSummary,
+  clusterArticles,
+  type ReclusterSummary,
+  reclusterAll,
+  reclusterSince,
+} from './engine/cluster.js';
 export {
   DEFAULT_MAX_BYTES,
   type IngestOptions,
@@ -51,5 +58,16 @@ export { loadSynonyms } from './io/wordnet.js';
 export { defaultDatabasePath, type OpenStoreOptions, openStore } from './store/open.js';
 export { PostgresStore } from './store/postgres/postgres-store.js';
 export { SqliteStore } from './store/sqlite/sqlite-store.js';
-export type { DocumentSummary, IngestRun, ListQuery, PutOutcome, Store, StoreStats, StoryRow } from './store/store.js';
+export type {
+  ArticleTime,
+  DocumentSummary,
+  IngestRun,
+  ListQuery,
+  PutOutcome,
+  Store,
+  StoreStats,
+  StoryEvent,
+  StoryEventRow,
+  StoryRow,
+} from './store/store.js';
 export { StoreError } from './store/store.js';

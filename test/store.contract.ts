@@ -349,5 +349,59 @@ export function storeContract(backend: Backend): void {
       assert.equal(await store.countArticlesToCluster(), 3);
       await store.close();
     });
+
+    await t.test('should list article times in arrival order and the story events as recorded', async (t) => {
+      const store = await backend.open(t);
+      const [d1, d2] = [doc(1, { fetchedAt: '2031-03-04T08:00:00Z' }), doc(2)];
+      await store.putDocuments([d1, d2]);
+      const undated = { ...article(d2.id, 0), published: null };
+      await store.putCleanResults([
+        { documentId: d2.id, cleanerVersion: 1, articles: [undated], reason: null },
+        { documentId: d1.id, cleanerVersion: 1, articles: [article(d1.id, 0)], reason: null },
+      ]);
+      const times = await store.listArticleTimes();
+      assert.deepEqual(
+        times.map(({ id, published, fetchedAt }) => ({ id, published, fetchedAt })),
+        [
+          { id: undated.id, published: null, fetchedAt: null },
+          { id: `${d1.id}-0`, published: '2031-03-03', fetchedAt: '2031-03-04T08:00:00Z' },
+        ],
+        'in the order the articles arrived, not the documents',
+      );
+      assert.ok(times[0]!.seq < times[1]!.seq);
+      assert.ok(times.every((x) => Number.isFinite(Date.parse(x.ingestedAt))));
+
+      const row = (id: string, articles: string[]) => ({ id, title: null, articles, firstSeen: null, lastSeen: null });
+      await store.putStoryUpdate({
+        members: [
+          { articleId: undated.id, storyId: 's1', kind: 'created' },
+          { articleId: `${d1.id}-0`, storyId: 's2', kind: 'created' },
+        ],
+        stories: [row('s1', [undated.id]), row('s2', [`${d1.id}-0`])],
+        removed: [],
+        events: [
+          { kind: 'reclustered', story: 's1', data: { since: '2031-03-01' } },
+          { kind: 'split', story: 's0', data: { into: ['s1', 's2'] } },
+          { kind: 'reclustered', story: 's2', data: { since: '2031-03-01' } },
+        ],
+        state: null,
+      });
+      const events = await store.listStoryEvents();
+      assert.deepEqual(
+        events.map(({ kind, story, data }) => ({ kind, story, data })),
+        [
+          { kind: 'reclustered', story: 's1', data: { since: '2031-03-01' } },
+          { kind: 'split', story: 's0', data: { into: ['s1', 's2'] } },
+          { kind: 'reclustered', story: 's2', data: { since: '2031-03-01' } },
+        ],
+      );
+      assert.ok(events.every((e) => Number.isFinite(Date.parse(e.at))));
+      assert.deepEqual(
+        (await store.listStoryEvents({ story: 's2' })).map((e) => e.kind),
+        ['reclustered'],
+      );
+      assert.deepEqual(await store.listStoryEvents({ story: 'nope' }), []);
+      await store.close();
+    });
   });
 }

@@ -3,9 +3,10 @@
  * incremental clusterer against the plain baseline, each over shuffled arrival orders, with throughput and peak RSS;
  * then the generated labelled stream (bench/stories/stream.ts): the same scores over shuffled orders within each
  * day, and throughput and peak RSS on large streams over simulated days, each size in a process of its own.
- * `node --import tsx bench/stories/run.ts [--orders N] [--stream N[,N…]]` prints the figures as one JSON line
- * (`--stream`: the stream sizes timed, default 100000,1000000; 0 for none); `storiesSection()` renders them for
- * bench/README.md.
+ * Last, `recluster --since` against the incremental path on the stream kept in SQLite (./recluster.ts).
+ * `node --import tsx bench/stories/run.ts [--orders N] [--stream N[,N…]] [--recluster 0]` prints the figures as one
+ * JSON line (`--stream`: the stream sizes timed, default 100000,1000000; 0 for none; `--recluster 0`: skip it);
+ * `storiesSection()` renders them for bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -14,6 +15,7 @@ import { createClusterer } from '../../src/core/cluster/index.js';
 import { BASELINE_THRESHOLD, baselineCluster, baselineModel } from './baseline.js';
 import { type BCubed, bcubed } from './bcubed.js';
 import { ECBPLUS_DIR, ecbplusAvailable, loadEcbplus } from './ecbplus.js';
+import { type ReclusterBenchResult, reclusterSection } from './recluster.js';
 import { labelledStream, type StreamOptions } from './stream.js';
 
 export interface Spread {
@@ -49,6 +51,7 @@ export interface StoriesBenchResult {
   };
   peakRssMB: number;
   stream?: StreamResult;
+  recluster?: ReclusterBenchResult;
 }
 
 /** Scores on the generated stream, with and without the reuse links of the copies. */
@@ -116,7 +119,7 @@ const machine = () =>
   `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 export function runStoriesBench(
-  options: { orders?: number; dir?: string; stream?: readonly number[] } = {},
+  options: { orders?: number; dir?: string; stream?: readonly number[]; recluster?: boolean } = {},
 ): StoriesBenchResult {
   const orders = options.orders ?? 10;
   const { articles, stories } = loadEcbplus(options.dir ?? ECBPLUS_DIR);
@@ -188,6 +191,7 @@ export function runStoriesBench(
     baseline: { aPriori, oracle },
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     stream: runStreamBench(options.stream),
+    ...(options.recluster === false ? {} : { recluster: reclusterInChild() }),
   };
 }
 
@@ -287,6 +291,13 @@ function throughputInChild(n: number): ThroughputResult {
   return JSON.parse(out) as ThroughputResult;
 }
 
+/** `recluster --since` against incremental (./recluster.ts), in a process of its own: it works on SQLite files. */
+function reclusterInChild(): ReclusterBenchResult {
+  const script = fileURLToPath(new URL('./recluster.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as ReclusterBenchResult;
+}
+
 export function runStreamBench(sizes: readonly number[] = [100_000, 1_000_000]): StreamResult {
   return { ...streamQuality(), throughput: sizes.filter((n) => n > 0).map(throughputInChild) };
 }
@@ -320,6 +331,7 @@ export function storiesSection(r: StoriesBenchResult): string {
     'on the data scores B³ F1 ≈ 0.90 on this corpus.',
     '',
     ...(r.stream ? streamSection(r.stream) : []),
+    ...(r.recluster ? reclusterSection(r.recluster) : []),
   ].join('\n');
 }
 
@@ -371,5 +383,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && arg
   }
   const orders = Number(arg('--orders') ?? 10);
   const stream = (arg('--stream') ?? '100000,1000000').split(',').map(Number);
-  process.stdout.write(`${JSON.stringify(runStoriesBench({ orders, stream }))}\n`);
+  const recluster = arg('--recluster') !== '0';
+  process.stdout.write(`${JSON.stringify(runStoriesBench({ orders, stream, recluster }))}\n`);
 }

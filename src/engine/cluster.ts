@@ -4,14 +4,25 @@
  * the memberships, changed stories, merges and the new state are written per batch. Small stories then get every
  * pair of their articles compared, so that reuse the index cannot see (a translation of another version of one wire)
  * is still found within the story.
+ *
+ * `reclusterSince` clusters again the articles of a time range: the older ones are replayed into a fresh clusterer
+ * to rebuild its state, the later ones clustered against it, and the difference with the stored stories written
+ * (with `reclustered`, `merged` and `split` events) in one transaction.
  */
-import { type ClustererState, createClusterer, type ReuseLink } from '../core/cluster/index.js';
+import {
+  type Assignment,
+  type Clusterer,
+  type ClustererState,
+  type ClusterInput,
+  createClusterer,
+  type ReuseLink,
+} from '../core/cluster/index.js';
 import { analyze } from '../core/fingerprint/analyze.js';
 import { fingerprint } from '../core/fingerprint/fingerprint.js';
 import type { Article } from '../core/model.js';
 import { type Comparable, relate } from '../core/relate/index.js';
 import type { Relation, SynonymLookup } from '../core/relate/types.js';
-import type { Store, StoryEvent, StoryRow } from '../store/store.js';
+import type { ArticleTime, Store, StoryEvent, StoryRow } from '../store/store.js';
 import { lazySynonyms } from './relate.js';
 
 const STATE = 'clusterer';
@@ -56,16 +67,7 @@ export async function clusterArticles(store: Store, options: ClusterRunOptions =
     for (const { seq, article } of batch) {
       afterSeq = seq;
       const links = await linksOf(store, article.id, (id) => clusterer.storyOf(id) !== null);
-      const assignment = clusterer.add(
-        {
-          id: article.id,
-          title: article.title,
-          body: article.body,
-          published: article.published,
-          language: article.language,
-        },
-        links,
-      );
+      const assignment = clusterer.add(clusterInput(article), links);
       members.push({ articleId: article.id, storyId: assignment.story, kind: assignment.kind });
       touched.add(assignment.story);
       summary[assignment.kind === 'created' ? 'created' : assignment.kind === 'joined' ? 'joined' : 'merged']++;
@@ -146,6 +148,10 @@ export async function completeStoryPairs(
   return found.length;
 }
 
+function clusterInput(a: Article): ClusterInput {
+  return { id: a.id, title: a.title, body: a.body, published: a.published, language: a.language };
+}
+
 function comparableOf(a: Article): Comparable {
   return { id: a.id, language: a.language, analysis: analyze(a.body), contentHash: fingerprint(a.body).contentHash };
 }
@@ -154,4 +160,354 @@ function comparableOf(a: Article): Comparable {
 export async function reclusterAll(store: Store, options: ClusterRunOptions = {}): Promise<ClusterSummary> {
   await store.clearStories();
   return clusterArticles(store, options);
+}
+
+// Re-clustering a time range (`recluster --since`).
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Whether `YYYY-MM-DD` is a day of the calendar: Date.parse rolls 2031-02-30 over to March 2. */
+function isCalendarDay(day: string): boolean {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+}
+
+/**
+ * Milliseconds since the epoch of an ISO 8601 date or date-time, or null when it is neither. A date alone is the start
+ * of its day and a time without a zone is UTC, so that a cut never moves with the machine's time zone.
+ */
+export function parseInstant(text: string | null): number | null {
+  const s = text?.trim();
+  if (!s) return null;
+  if (DAY.test(s)) return isCalendarDay(s) ? Date.parse(`${s}T00:00:00Z`) : null;
+  const m = DATE_TIME.exec(s);
+  if (!m || !isCalendarDay(m[1]!)) return null;
+  const ms = Date.parse(`${m[1]}T${m[2]}${m[3]?.toUpperCase() ?? 'Z'}`);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * The instant `--since` files each article under, in arrival order: its publication date when the cleaner found one,
+ * else its document's fetch time, else its ingest time. An article whose times are all unreadable takes the instant
+ * of the article that arrived before it (arrival order is the last clock); a first one counts as oldest.
+ */
+export function articleInstants(times: readonly ArticleTime[]): number[] {
+  let last = Number.NEGATIVE_INFINITY;
+  return times.map((t) => {
+    last = parseInstant(t.published) ?? parseInstant(t.fetchedAt) ?? parseInstant(t.ingestedAt) ?? last;
+    return last;
+  });
+}
+
+/** The articles before the cut and those at or after it, each in arrival order. */
+export function splitAt(times: readonly ArticleTime[], cut: number): { kept: ArticleTime[]; redone: ArticleTime[] } {
+  const instants = articleInstants(times);
+  const kept: ArticleTime[] = [];
+  const redone: ArticleTime[] = [];
+  times.forEach((t, i) => {
+    (instants[i]! < cut ? kept : redone).push(t);
+  });
+  return { kept, redone };
+}
+
+/** A clusterer with the partition its assignments make, which it does not keep itself: it forgets frozen stories. */
+export interface TrackedClusterer {
+  readonly clusterer: Clusterer;
+  /** The story of every article added. */
+  readonly storyOf: Map<string, string>;
+  /** The articles of every story, frozen ones included, in the order the stories were started. */
+  readonly members: Map<string, string[]>;
+  add(article: ClusterInput, links?: readonly ReuseLink[]): Assignment;
+}
+
+export function trackedClusterer(clusterer: Clusterer = createClusterer()): TrackedClusterer {
+  const storyOf = new Map<string, string>();
+  const members = new Map<string, string[]>();
+  return {
+    clusterer,
+    storyOf,
+    members,
+    add(article, links = []) {
+      const a = clusterer.add(article, links);
+      const into = members.get(a.story) ?? [];
+      // Every story named as merged ends in the article's story, whatever order the clusterer folded them in.
+      for (const gone of a.merged) {
+        for (const id of members.get(gone) ?? []) {
+          into.push(id);
+          storyOf.set(id, a.story);
+        }
+        members.delete(gone);
+      }
+      into.push(article.id);
+      storyOf.set(article.id, a.story);
+      members.set(a.story, into);
+      return a;
+    },
+  };
+}
+
+/**
+ * Names that keep story ids stable. The clusterer names a story after the article that started it; a story holding
+ * articles from before the cut takes instead the id the earliest of them had, when the clusterer named it otherwise
+ * (it was started by a later-dated article that arrived first, which older ones joined) and no other story goes by
+ * that id. Returns clusterer id → id kept.
+ */
+export function carriedIds(
+  members: ReadonlyMap<string, readonly string[]>,
+  previous: ReadonlyMap<string, string>,
+  keptSeq: ReadonlyMap<string, number>,
+): Map<string, string> {
+  const taken = new Set(members.keys());
+  const names = new Map<string, string>();
+  for (const [id, articles] of members) {
+    const had = new Set<string>();
+    let earliest: string | undefined;
+    let first = Number.POSITIVE_INFINITY;
+    for (const a of articles) {
+      const seq = keptSeq.get(a);
+      const story = previous.get(a);
+      if (seq === undefined || story === undefined) continue;
+      had.add(story);
+      if (seq < first) [first, earliest] = [seq, story];
+    }
+    if (earliest === undefined || had.has(id) || taken.has(earliest)) continue;
+    names.set(id, earliest);
+    taken.add(earliest);
+  }
+  return names;
+}
+
+/** The clusterer's state with stories renamed, merge records included. */
+export function renamedState(state: ClustererState, names: ReadonlyMap<string, string>): ClustererState {
+  const name = (id: string) => names.get(id) ?? id;
+  return {
+    ...state,
+    stories: state.stories.map((s) => ({ ...s, id: name(s.id) })),
+    merges: state.merges.map((m) => ({ ...m, into: name(m.into), from: name(m.from) })),
+  };
+}
+
+/** A partition: the story of each article and the articles of each story. */
+export interface Partition {
+  storyOf: ReadonlyMap<string, string>;
+  members: ReadonlyMap<string, readonly string[]>;
+}
+
+function renamedPartition(p: Partition, names: ReadonlyMap<string, string>): Partition {
+  const name = (id: string) => names.get(id) ?? id;
+  return {
+    storyOf: new Map([...p.storyOf].map(([a, s]) => [a, name(s)])),
+    members: new Map([...p.members].map(([s, articles]) => [name(s), articles])),
+  };
+}
+
+/** What turning one partition into another writes: the articles that changed story, the stories touched, events. */
+export interface PartitionChange {
+  /** Articles whose story changed or that had none, with their story now. */
+  moved: { articleId: string; storyId: string }[];
+  /** Stories that gained or lost articles and still hold some. */
+  rewritten: string[];
+  /** Stories left without articles. */
+  removed: string[];
+  /**
+   * `reclustered` for each rewritten story (the articles that joined and left it); `merged` for a story now holding
+   * articles of several earlier stories; `split` for an earlier story whose articles now lie in several.
+   */
+  events: StoryEvent[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The change from the stored stories (`previous`: article → story) to `next`; articles not in `next` stay as they are. */
+export function partitionChange(
+  previous: ReadonlyMap<string, string>,
+  next: Partition,
+  since: string,
+): PartitionChange {
+  const moved = [...next.storyOf]
+    .filter(([a, s]) => previous.get(a) !== s)
+    .map(([articleId, storyId]) => ({ articleId, storyId }));
+  const joined = new Map<string, string[]>();
+  const left = new Map<string, string[]>();
+  for (const m of moved) {
+    push(joined, m.storyId, m.articleId);
+    const had = previous.get(m.articleId);
+    if (had !== undefined) push(left, had, m.articleId);
+  }
+  const rewritten = [...new Set([...joined.keys(), ...[...left.keys()].filter((id) => next.members.has(id))])];
+  const removed = [...left.keys()].filter((id) => !next.members.has(id));
+  const events: StoryEvent[] = rewritten.map((story) => ({
+    kind: 'reclustered',
+    story,
+    data: { since, joined: joined.get(story) ?? [], left: left.get(story) ?? [] },
+  }));
+  for (const story of joined.keys()) {
+    const had = new Set((next.members.get(story) ?? []).flatMap((a) => previous.get(a) ?? []));
+    if (had.size >= 2)
+      events.push({ kind: 'merged', story, data: { since, from: [...had].filter((s) => s !== story) } });
+  }
+  const earlier = new Map<string, string[]>();
+  for (const [a, s] of previous) if (left.has(s)) push(earlier, s, a);
+  for (const [story, articles] of earlier) {
+    const into = new Set(articles.flatMap((a) => next.storyOf.get(a) ?? []));
+    if (into.size >= 2) events.push({ kind: 'split', story, data: { since, into: [...into] } });
+  }
+  return { moved, rewritten, removed, events };
+}
+
+export interface ReclusterSummary {
+  /** The cut (ISO): articles filed at or after it were clustered again. */
+  since: string;
+  /** Articles before the cut, replayed to rebuild the clusterer's state. */
+  kept: number;
+  /** Articles at or after the cut, clustered again, and how: new stories, joins, joins that merged stories. */
+  reclustered: number;
+  created: number;
+  joined: number;
+  merged: number;
+  /**
+   * Articles whose story changed; of them, those before the cut: 0 unless some older article arrived after a later
+   * one, or the store holds relations found after the articles were clustered (see `reclusterSince`).
+   */
+  moved: number;
+  keptMoved: number;
+  /** Stories rewritten and removed; merge and split events recorded. */
+  storiesChanged: number;
+  storiesRemoved: number;
+  merges: number;
+  splits: number;
+  /** Stories given back the id their older articles' story had (see `carriedIds`). */
+  carried: number;
+  /** Stories in all after the run. */
+  stories: number;
+  /** Relations found by comparing every pair inside the small stories that gained articles. */
+  storyRelations: number;
+  seconds: number;
+}
+
+function sinceInstant(since: string | Date): number {
+  const ms = since instanceof Date ? since.getTime() : parseInstant(since);
+  if (ms === null || !Number.isFinite(ms)) {
+    throw new RangeError(`since: ${JSON.stringify(String(since))} is not an ISO 8601 date or date-time`);
+  }
+  return ms;
+}
+
+/** Adds articles to the clusterer in the order given, each with its stored reuse relations to articles it holds. */
+async function feed(
+  store: Store,
+  tracked: TrackedClusterer,
+  times: readonly ArticleTime[],
+  batchSize: number,
+  onAssigned: (articleId: string, a: Assignment) => void,
+  onBatch: (n: number) => void,
+): Promise<void> {
+  const known = (id: string) => tracked.clusterer.storyOf(id) !== null;
+  for (let i = 0; i < times.length; i += batchSize) {
+    const slice = times.slice(i, i + batchSize);
+    for (const { article } of await store.getArticlesBySeq(slice.map((t) => t.seq))) {
+      onAssigned(article.id, tracked.add(clusterInput(article), await linksOf(store, article.id, known)));
+    }
+    onBatch(slice.length);
+  }
+}
+
+async function storedPartition(store: Store): Promise<Map<string, string>> {
+  const storyOf = new Map<string, string>();
+  for (const s of await store.listStories()) for (const a of s.articles) storyOf.set(a, s.id);
+  return storyOf;
+}
+
+/**
+ * Clusters again from scratch the articles filed at or after `since` (see `articleInstants`), in arrival order,
+ * against the clusterer's state as the older articles leave it: those are replayed first into a fresh clusterer, in
+ * arrival order, each with its stored relations to the articles before it, as the incremental path adds them. The
+ * result is the incremental one but for two things: an older article that arrived after a later one is replayed
+ * before all later ones, not among them; and a relation stored after its articles were clustered (found comparing
+ * every pair of a small story, or by re-indexing) is a reuse link on replay. Articles of either kind may change
+ * story, older ones included (`keptMoved`); bench/stories/recluster.ts measures it.
+ *
+ * Story ids stay stable: a story holding older articles keeps their story's id (see `carriedIds`), and one of
+ * re-clustered articles only gets the id the incremental path gives it, after the article that started it. Every
+ * change is written in one transaction, with `reclustered`, `merged` and `split` events and the clusterer's state;
+ * nothing is written before, so an interrupted run leaves the stories as they were.
+ */
+export async function reclusterSince(
+  store: Store,
+  since: string | Date,
+  options: ClusterRunOptions = {},
+): Promise<ReclusterSummary> {
+  const started = performance.now();
+  const cut = sinceInstant(since);
+  const cutIso = new Date(cut).toISOString();
+  const times = await store.listArticleTimes();
+  const { kept, redone } = splitAt(times, cut);
+  const previous = await storedPartition(store);
+  const tracked = trackedClusterer();
+  const batchSize = options.batchSize ?? 500;
+  const kinds = new Map<string, Assignment['kind']>();
+  const counts = { created: 0, joined: 0, merged: 0 };
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onProgress?.(done, times.length);
+  };
+  progress(0);
+  await feed(store, tracked, kept, batchSize, (id, a) => kinds.set(id, a.kind), progress);
+  await feed(
+    store,
+    tracked,
+    redone,
+    batchSize,
+    (id, a) => {
+      kinds.set(id, a.kind);
+      counts[a.kind]++;
+    },
+    progress,
+  );
+
+  const keptSeq = new Map(kept.map((t) => [t.id, t.seq]));
+  const names = carriedIds(tracked.members, previous, keptSeq);
+  const next = renamedPartition(tracked, names);
+  const change = partitionChange(previous, next, cutIso);
+  await store.putStoryUpdate({
+    members: change.moved.map((m) => ({ ...m, kind: kinds.get(m.articleId) ?? 'joined' })),
+    stories: change.rewritten.map((id) => ({
+      id,
+      title: null,
+      articles: [...(next.members.get(id) ?? [])],
+      firstSeen: null,
+      lastSeen: null,
+    })),
+    removed: change.removed,
+    events: change.events,
+    state: { name: STATE, data: JSON.stringify(renamedState(tracked.clusterer.snapshot(), names)) },
+  });
+
+  const synonyms = options.synonyms === undefined ? lazySynonyms() : options.synonyms;
+  let storyRelations = 0;
+  for (const id of new Set(change.moved.map((m) => m.storyId))) {
+    storyRelations += await completeStoryPairs(store, id, synonyms);
+  }
+  return {
+    since: cutIso,
+    kept: kept.length,
+    reclustered: redone.length,
+    ...counts,
+    moved: change.moved.length,
+    keptMoved: change.moved.filter((m) => keptSeq.has(m.articleId) && previous.has(m.articleId)).length,
+    storiesChanged: change.rewritten.length,
+    storiesRemoved: change.removed.length,
+    merges: change.events.filter((e) => e.kind === 'merged').length,
+    splits: change.events.filter((e) => e.kind === 'split').length,
+    carried: names.size,
+    stories: next.members.size,
+    storyRelations,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

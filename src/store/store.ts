@@ -110,6 +110,24 @@ export interface StoryEvent {
   data: Record<string, unknown>;
 }
 
+/** A story event as recorded, with the time its step was written (ISO). */
+export interface StoryEventRow extends StoryEvent {
+  at: string;
+}
+
+/** What the store knows of when an article appeared: what `recluster --since` sorts articles by. */
+export interface ArticleTime {
+  /** Arrival sequence. */
+  seq: number;
+  id: string;
+  /** The article's publication date as cleaned (ISO, a day or a timestamp). */
+  published: string | null;
+  /** Its document's fetch time, as the container stated it. */
+  fetchedAt: string | null;
+  /** When its document was ingested. */
+  ingestedAt: string;
+}
+
 /** One clustering step to persist: memberships, the stories they changed, what was merged, the clusterer's state. */
 export interface StoryUpdate {
   members: { articleId: string; storyId: string; kind: string }[];
@@ -169,12 +187,16 @@ export interface Store {
   /** Up to `limit` articles after `afterSeq` that belong to no story yet, in arrival order. */
   articlesToCluster(options: { afterSeq: number; limit: number }): Promise<SeqArticle[]>;
   countArticlesToCluster(): Promise<number>;
+  /** Every article's times, in arrival order. */
+  listArticleTimes(): Promise<ArticleTime[]>;
   /** Applies one clustering step in one transaction. */
   putStoryUpdate(update: StoryUpdate): Promise<void>;
   listStories(): Promise<StoryRow[]>;
   getStory(id: string): Promise<StoryRow | null>;
   /** The story of each article that has one. */
   storiesOf(articleIds: readonly string[]): Promise<Map<string, string>>;
+  /** The story events in the order they were recorded; only those of one story with `story`. */
+  listStoryEvents(query?: { story?: string }): Promise<StoryEventRow[]>;
   /** Forgets every story, membership and the clusterer state, to cluster again from scratch. */
   clearStories(): Promise<void>;
   getState(name: string): Promise<string | null>;

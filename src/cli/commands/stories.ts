@@ -4,7 +4,14 @@ import type { Command } from 'commander';
 import { type Alignment, align } from '../../core/align/align.js';
 import { renderStoryHtml, renderStoryText } from '../../core/consolidate/index.js';
 import type { Provenance } from '../../core/provenance/types.js';
-import { type ClusterSummary, clusterArticles, reclusterAll } from '../../engine/cluster.js';
+import {
+  type ClusterSummary,
+  clusterArticles,
+  parseInstant,
+  type ReclusterSummary,
+  reclusterAll,
+  reclusterSince,
+} from '../../engine/cluster.js';
 import { lazySynonyms } from '../../engine/relate.js';
 import { provenanceOf, reportOf, storyMaterial } from '../../engine/story.js';
 import type { Store, StoryRow } from '../../store/store.js';
@@ -24,6 +31,39 @@ export async function clusterWithProgress(
   } finally {
     view.stop();
   }
+}
+
+/** `recluster --since`: the bar appears once the run knows how many articles it replays. */
+export async function reclusterSinceWithProgress(
+  store: Store,
+  since: string,
+  options: { quiet?: boolean },
+): Promise<ReclusterSummary> {
+  const bar: { view?: ReturnType<typeof countView> } = {};
+  try {
+    return await reclusterSince(store, since, {
+      onProgress: (done, total) => {
+        bar.view ??= countView('recluster', total, { quiet: options.quiet === true, unit: 'articles' });
+        bar.view.update(done);
+      },
+    });
+  } finally {
+    bar.view?.stop();
+  }
+}
+
+export function reclusterSinceLine(s: ReclusterSummary): string {
+  return `reclustered ${count(s.reclustered)} articles since ${s.since} against ${count(s.kept)} older ones: ${count(s.moved)} changed story (${count(s.keptMoved)} older), ${count(s.storiesChanged)} stories rewritten, ${count(s.storiesRemoved)} removed, ${count(s.merges)} merges, ${count(s.splits)} splits; ${count(s.stories)} stories in all (${s.seconds.toFixed(1)} s)`;
+}
+
+/** The `--since` value, checked before the store is opened. */
+function sinceArgument(text: string): string {
+  if (parseInstant(text) === null) {
+    throw new UsageError(
+      `--since: "${text}" is not an ISO 8601 date or date-time (e.g. 2031-03-03, 2031-03-03T12:00Z; no zone means UTC)`,
+    );
+  }
+  return text;
 }
 
 export function clusterLine(s: ClusterSummary): string {
@@ -190,16 +230,30 @@ export function registerStories(program: Command): void {
 
   program
     .command('recluster')
-    .description('forget every story and cluster all articles again from scratch, in arrival order')
+    .description(
+      'forget every story and cluster all articles again from scratch, in arrival order; with --since, only the articles from that time on',
+    )
+    .option(
+      '--since <time>',
+      'ISO date or date-time: re-cluster only the articles published (else fetched, else ingested) at or after it, against the older ones; stories with older articles keep their ids',
+    )
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
-    .action(async (flags: { json?: boolean; quiet?: boolean }, cmd: Command) =>
-      withStore(globalOpts(cmd), async (store) => {
-        const summary = await clusterWithProgress(store, { quiet: flags.quiet === true, fromScratch: true });
+    .action(async (flags: { since?: string; json?: boolean; quiet?: boolean }, cmd: Command) => {
+      const since = flags.since === undefined ? undefined : sinceArgument(flags.since);
+      await withStore(globalOpts(cmd), async (store) => {
+        const quiet = flags.quiet === true;
+        if (since !== undefined) {
+          const summary = await reclusterSinceWithProgress(store, since, { quiet });
+          if (flags.json) printJson(summary);
+          else warn(reclusterSinceLine(summary));
+          return;
+        }
+        const summary = await clusterWithProgress(store, { quiet, fromScratch: true });
         if (flags.json) printJson(summary);
         else warn(clusterLine(summary));
-      }),
-    );
+      });
+    });
 
   program
     .command('provenance')

@@ -15,6 +15,7 @@ import type { Relation, RelationType } from '../../core/relate/types.js';
 import { type DocumentRow, SUMMARY_COLUMNS, toDocument, toSummary } from '../rows.js';
 import {
   type ArticleSummary,
+  type ArticleTime,
   type CleanResult,
   type DocumentSummary,
   type IndexEntry,
@@ -26,6 +27,7 @@ import {
   type Store,
   StoreError,
   type StoreStats,
+  type StoryEventRow,
   type StoryRow,
   type StoryUpdate,
 } from '../store.js';
@@ -538,6 +540,26 @@ export class PostgresStore implements Store {
     return r.rows[0]?.n ?? 0;
   }
 
+  async listArticleTimes(): Promise<ArticleTime[]> {
+    const r = await this.#pool.query<{
+      seq: number;
+      id: string;
+      published: string | null;
+      fetched_at: string | null;
+      ingested_at: string;
+    }>(
+      `SELECT a.seq, a.id, a.published, d.fetched_at, d.ingested_at FROM articles a
+       JOIN documents d ON d.id = a.document_id ORDER BY a.seq`,
+    );
+    return r.rows.map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      published: row.published,
+      fetchedAt: row.fetched_at,
+      ingestedAt: row.ingested_at,
+    }));
+  }
+
   async putStoryUpdate(update: StoryUpdate): Promise<void> {
     const at = new Date().toISOString();
     // SQLite applies members one by one: an article listed twice keeps the kind it first joined with and ends in
@@ -684,6 +706,19 @@ export class PostgresStore implements Store {
     );
     for (const row of r.rows) out.set(row.article_id, row.story_id);
     return out;
+  }
+
+  async listStoryEvents(query: { story?: string } = {}): Promise<StoryEventRow[]> {
+    const r = await this.#pool.query<{ at: string; kind: string; story_id: string; data: string }>(
+      `SELECT at, kind, story_id, data FROM story_events${query.story ? ' WHERE story_id = $1' : ''} ORDER BY id`,
+      query.story ? [query.story] : [],
+    );
+    return r.rows.map((row) => ({
+      at: row.at,
+      kind: row.kind as StoryEventRow['kind'],
+      story: row.story_id,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    }));
   }
 
   async clearStories(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Relation, RelationType } from '../../core/relate/types.js';
 import { type DocumentRow, SUMMARY_COLUMNS, toDocument, toSummary } from '../rows.js';
 import {
   type ArticleSummary,
+  type ArticleTime,
   type CleanResult,
   type DocumentSummary,
   type IndexEntry,
@@ -17,6 +18,7 @@ import {
   type Store,
   StoreError,
   type StoreStats,
+  type StoryEventRow,
   type StoryRow,
   type StoryUpdate,
 } from '../store.js';
@@ -453,6 +455,22 @@ export class SqliteStore implements Store {
     ).n;
   }
 
+  async listArticleTimes(): Promise<ArticleTime[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.seq, a.id, a.published, d.fetched_at, d.ingested_at FROM articles a
+         JOIN documents d ON d.id = a.document_id ORDER BY a.seq`,
+      )
+      .all() as { seq: number; id: string; published: string | null; fetched_at: string | null; ingested_at: string }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      id: r.id,
+      published: r.published,
+      fetchedAt: r.fetched_at,
+      ingestedAt: r.ingested_at,
+    }));
+  }
+
   async putStoryUpdate(update: StoryUpdate): Promise<void> {
     const db = this.#db;
     const at = new Date().toISOString();
@@ -542,6 +560,20 @@ export class SqliteStore implements Store {
       if (row) out.set(id, row.story_id);
     }
     return out;
+  }
+
+  async listStoryEvents(query: { story?: string } = {}): Promise<StoryEventRow[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT at, kind, story_id, data FROM story_events${query.story ? ' WHERE story_id = ?' : ''} ORDER BY id`,
+      )
+      .all(...(query.story ? [query.story] : [])) as { at: string; kind: string; story_id: string; data: string }[];
+    return rows.map((r) => ({
+      at: r.at,
+      kind: r.kind as StoryEventRow['kind'],
+      story: r.story_id,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
   }
 
   async clearStories(): Promise<void> {
