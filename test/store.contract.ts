@@ -372,6 +372,19 @@ export function storeContract(backend: Backend): void {
       assert.ok(times.every((x) => Number.isFinite(Date.parse(x.ingestedAt))));
 
       const row = (id: string, articles: string[]) => ({ id, title: null, articles, firstSeen: null, lastSeen: null });
+      assert.equal((await store.listArticleTimes({ unclustered: true })).length, 2);
+      await store.putStoryUpdate({
+        members: [{ articleId: undated.id, storyId: 's1', kind: 'created' }],
+        stories: [row('s1', [undated.id])],
+        removed: [],
+        events: [],
+        state: null,
+      });
+      assert.deepEqual(
+        (await store.listArticleTimes({ unclustered: true })).map((x) => x.id),
+        [`${d1.id}-0`],
+        'only the articles in no story yet',
+      );
       await store.putStoryUpdate({
         members: [
           { articleId: undated.id, storyId: 's1', kind: 'created' },

@@ -1,6 +1,6 @@
 /**
  * @module Clustering stored articles into stories, incrementally: the clusterer's state is restored from the store,
- * each article not yet in a story is added in arrival order with the reuse relations the index found for it, and
+ * each article not yet in a story is added in publication order (see `clusteringOrder`) with the reuse relations the index found for it, and
  * the memberships, changed stories, merges and the new state are written per batch. Small stories then get every
  * pair of their articles compared, so that reuse the index cannot see (a translation of another version of one wire)
  * is still found within the story.
@@ -51,21 +51,24 @@ export async function clusterArticles(store: Store, options: ClusterRunOptions =
   const started = performance.now();
   const saved = await store.getState(STATE);
   const clusterer = createClusterer({}, saved ? (JSON.parse(saved) as ClustererState) : undefined);
-  const total = await store.countArticlesToCluster();
+  // A pile arrives in any order (a folder walked by name); the clusterer reads time forward, freezing stories the
+  // newest date has left behind. So the articles waiting are clustered in publication order.
+  const pending = clusteringOrder(await store.listArticleTimes({ unclustered: true }));
+  const total = pending.length;
   const summary = { clustered: 0, created: 0, joined: 0, merged: 0, stories: 0, storyRelations: 0, seconds: 0 };
   const touchedAll = new Set<string>();
-  let afterSeq = 0;
+  const size = options.batchSize ?? 500;
   let batches = 0;
   options.onProgress?.(0, total);
-  for (;;) {
-    const batch = await store.articlesToCluster({ afterSeq, limit: options.batchSize ?? 500 });
-    if (batch.length === 0) break;
+  for (let from = 0; from < pending.length; from += size) {
+    const seqs = pending.slice(from, from + size);
+    const bySeq = new Map((await store.getArticlesBySeq(seqs)).map((x) => [x.seq, x.article]));
+    const batch = seqs.flatMap((seq) => bySeq.get(seq) ?? []);
     const members: { articleId: string; storyId: string; kind: string }[] = [];
     const touched = new Set<string>();
     const removed: string[] = [];
     const events: StoryEvent[] = [];
-    for (const { seq, article } of batch) {
-      afterSeq = seq;
+    for (const article of batch) {
       const links = await linksOf(store, article.id, (id) => clusterer.storyOf(id) !== null);
       const assignment = clusterer.add(clusterInput(article), links);
       members.push({ articleId: article.id, storyId: assignment.story, kind: assignment.kind });
@@ -156,7 +159,7 @@ function comparableOf(a: Article): Comparable {
   return { id: a.id, language: a.language, analysis: analyze(a.body), contentHash: fingerprint(a.body).contentHash };
 }
 
-/** Forgets every story and clusters all articles again in arrival order. */
+/** Forgets every story and clusters all articles again in publication order. */
 export async function reclusterAll(store: Store, options: ClusterRunOptions = {}): Promise<ClusterSummary> {
   await store.clearStories();
   return clusterArticles(store, options);
@@ -198,6 +201,20 @@ export function articleInstants(times: readonly ArticleTime[]): number[] {
     last = parseInstant(t.published) ?? parseInstant(t.fetchedAt) ?? parseInstant(t.ingestedAt) ?? last;
     return last;
   });
+}
+
+/**
+ * Sequences in the order to cluster them: by publication date (else fetch time), stable. An undated article keeps
+ * its place after the article that arrived before it: its ingest time would put it after every dated one.
+ */
+export function clusteringOrder(times: readonly ArticleTime[]): number[] {
+  let last = Number.NEGATIVE_INFINITY;
+  const keyed = times.map((t, i) => {
+    last = parseInstant(t.published) ?? parseInstant(t.fetchedAt) ?? last;
+    return { seq: t.seq, at: last, i };
+  });
+  keyed.sort((a, b) => a.at - b.at || a.i - b.i);
+  return keyed.map((k) => k.seq);
 }
 
 /** The articles before the cut and those at or after it, each in arrival order. */
@@ -408,12 +425,15 @@ async function feed(
   onBatch: (n: number) => void,
 ): Promise<void> {
   const known = (id: string) => tracked.clusterer.storyOf(id) !== null;
-  for (let i = 0; i < times.length; i += batchSize) {
-    const slice = times.slice(i, i + batchSize);
-    for (const { article } of await store.getArticlesBySeq(slice.map((t) => t.seq))) {
+  // The same order as the incremental path: publication order (see `clusteringOrder`).
+  const order = clusteringOrder(times);
+  for (let i = 0; i < order.length; i += batchSize) {
+    const seqs = order.slice(i, i + batchSize);
+    const bySeq = new Map((await store.getArticlesBySeq(seqs)).map((x) => [x.seq, x.article]));
+    for (const article of seqs.flatMap((seq) => bySeq.get(seq) ?? [])) {
       onAssigned(article.id, tracked.add(clusterInput(article), await linksOf(store, article.id, known)));
     }
-    onBatch(slice.length);
+    onBatch(seqs.length);
   }
 }
 
@@ -424,9 +444,9 @@ async function storedPartition(store: Store): Promise<Map<string, string>> {
 }
 
 /**
- * Clusters again from scratch the articles filed at or after `since` (see `articleInstants`), in arrival order,
+ * Clusters again from scratch the articles filed at or after `since` (see `articleInstants`), in publication order,
  * against the clusterer's state as the older articles leave it: those are replayed first into a fresh clusterer, in
- * arrival order, each with its stored relations to the articles before it, as the incremental path adds them. The
+ * publication order, each with its stored relations to the articles before it, as the incremental path adds them. The
  * result is the incremental one but for two things: an older article that arrived after a later one is replayed
  * before all later ones, not among them; and a relation stored after its articles were clustered (found comparing
  * every pair of a small story, or by re-indexing) is a reuse link on replay. Articles of either kind may change

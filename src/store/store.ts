@@ -187,8 +187,8 @@ export interface Store {
   /** Up to `limit` articles after `afterSeq` that belong to no story yet, in arrival order. */
   articlesToCluster(options: { afterSeq: number; limit: number }): Promise<SeqArticle[]>;
   countArticlesToCluster(): Promise<number>;
-  /** Every article's times, in arrival order. */
-  listArticleTimes(): Promise<ArticleTime[]>;
+  /** Every article's times (only those in no story yet, with `unclustered`), in arrival order. */
+  listArticleTimes(options?: { unclustered?: boolean }): Promise<ArticleTime[]>;
   /** Applies one clustering step in one transaction. */
   putStoryUpdate(update: StoryUpdate): Promise<void>;
   listStories(): Promise<StoryRow[]>;

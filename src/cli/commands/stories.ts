@@ -231,7 +231,7 @@ export function registerStories(program: Command): void {
   program
     .command('recluster')
     .description(
-      'forget every story and cluster all articles again from scratch, in arrival order; with --since, only the articles from that time on',
+      'forget every story and cluster all articles again from scratch, in publication order; with --since, only the articles from that time on',
     )
     .option(
       '--since <time>',

@@ -540,7 +540,7 @@ export class PostgresStore implements Store {
     return r.rows[0]?.n ?? 0;
   }
 
-  async listArticleTimes(): Promise<ArticleTime[]> {
+  async listArticleTimes(options: { unclustered?: boolean } = {}): Promise<ArticleTime[]> {
     const r = await this.#pool.query<{
       seq: number;
       id: string;
@@ -549,7 +549,9 @@ export class PostgresStore implements Store {
       ingested_at: string;
     }>(
       `SELECT a.seq, a.id, a.published, d.fetched_at, d.ingested_at FROM articles a
-       JOIN documents d ON d.id = a.document_id ORDER BY a.seq`,
+       JOIN documents d ON d.id = a.document_id
+       ${options.unclustered ? 'LEFT JOIN story_members m ON m.article_id = a.id WHERE m.story_id IS NULL' : ''}
+       ORDER BY a.seq`,
     );
     return r.rows.map((row) => ({
       seq: row.seq,

@@ -455,11 +455,13 @@ export class SqliteStore implements Store {
     ).n;
   }
 
-  async listArticleTimes(): Promise<ArticleTime[]> {
+  async listArticleTimes(options: { unclustered?: boolean } = {}): Promise<ArticleTime[]> {
     const rows = this.#db
       .prepare(
         `SELECT a.seq, a.id, a.published, d.fetched_at, d.ingested_at FROM articles a
-         JOIN documents d ON d.id = a.document_id ORDER BY a.seq`,
+         JOIN documents d ON d.id = a.document_id
+         ${options.unclustered ? 'LEFT JOIN story_members m ON m.article_id = a.id WHERE m.story_id IS NULL' : ''}
+         ORDER BY a.seq`,
       )
       .all() as { seq: number; id: string; published: string | null; fetched_at: string | null; ingested_at: string }[];
     return rows.map((r) => ({
