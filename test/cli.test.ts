@@ -186,6 +186,33 @@ test('storytrace CLI', async (t) => {
     for (const f of ['text', 'html', 'jsonl', 'rss', 'atom', 'warc']) assert.ok(formats.has(f), `demo corpus has ${f}`);
   });
 
+  await t.test('should rewrite only the story pages whose story changed when run again', (t) => {
+    const dir = tempDir(t);
+    const db = join(dir, 'st.db');
+    const out = join(dir, 'out');
+    const first = JSON.parse(cli(['--db', db, 'run', SEEDS, '--out', out, '--json']).stdout);
+    assert.equal(first.reports.written, first.reports.stories);
+    const again = JSON.parse(cli(['--db', db, 'run', SEEDS, '--out', out, '--json']).stdout);
+    assert.deepEqual([again.reports.written, again.reports.unchanged], [0, first.reports.stories]);
+    // One more report of the seed event: its story's page is written again, the glued article's is not.
+    const extra = write(
+      join(dir, 'extra.jsonl'),
+      jsonl([
+        {
+          url: 'https://outlet.example/putin-kim',
+          title: 'Putin accepts Kim Jong Un invitation to visit North Korea',
+          text: "Russian President Vladimir Putin has accepted an invitation from North Korean leader Kim Jong Un to visit Pyongyang, the Korean Central News Agency said on Thursday, after the two leaders held a rare summit at the Vostochny cosmodrome in Russia's Far East.\n\nKim invited Putin to visit North Korea at a convenient time, and Putin accepted the invitation with pleasure, KCNA said.",
+          published: '2023-09-14',
+        },
+      ]),
+    );
+    const third = JSON.parse(cli(['--db', db, 'run', extra, '--out', out, '--json']).stdout);
+    assert.equal(third.reports.written, 1, JSON.stringify(third.reports));
+    assert.equal(third.reports.unchanged, third.reports.stories - 1);
+    const forced = JSON.parse(cli(['--db', db, 'run', extra, '--out', out, '--rewrite', '--json']).stdout);
+    assert.equal(forced.reports.written, forced.reports.stories);
+  });
+
   await t.test('should draw a progress bar with rate and ETA on a terminal', (t) => {
     if (spawnSync('script', ['--version']).status !== 0) return t.skip('util-linux script is not installed');
     const dir = tempDir(t);

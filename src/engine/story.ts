@@ -3,7 +3,8 @@
  * (lineages, directed edges, common sources) and its consolidated report; and writing the reports of every story
  * as HTML pages.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   consolidate,
@@ -105,47 +106,121 @@ export function storyFile(id: string): string {
 
 export interface WriteReportsSummary {
   stories: number;
+  /** Pages written this time: new stories and stories whose articles or relations changed. */
+  written: number;
+  /** Pages left as they were: their story had not changed since they were written. */
+  unchanged: number;
+  /** Pages of stories that no longer exist (merged into others), deleted. */
+  deleted: number;
   files: string[];
   seconds: number;
 }
 
-/** Writes `<out>/index.html` and one page per story. */
+/** Bumped when the report pages change, so that pages written by an older version are written again. */
+const REPORT_FORMAT = 1;
+/** What was written into a report folder, so that a later run rewrites only the stories that changed. */
+const MANIFEST = '.storytrace-reports.json';
+
+interface Manifest {
+  format: number;
+  stories: Record<string, { digest: string; entry: StoryIndexEntry }>;
+}
+
+function readManifest(out: string): Manifest['stories'] {
+  try {
+    const m = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Manifest;
+    return m.format === REPORT_FORMAT && m.stories && typeof m.stories === 'object' ? m.stories : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Everything a story's page is made from: the same digest means the same page. */
+export function materialDigest(m: StoryMaterial): string {
+  const h = createHash('sha1');
+  h.update(`${REPORT_FORMAT}\n${m.story.id}`);
+  for (const a of m.articles) {
+    h.update(
+      `\n${a.id}\t${a.cleanerVersion}\t${a.published}\t${a.title}\t${a.outlet}\t${a.url}\t${a.credits.join(',')}\t${a.authors.join(',')}\t${a.language}`,
+    );
+    for (const p of a.body) h.update(`\n${p}`);
+  }
+  const relations = m.relations.map((r) => `${r.a}\t${r.b}\t${r.type}\t${r.score}`).sort();
+  for (const r of relations) h.update(`\n${r}`);
+  return h.digest('hex');
+}
+
+/**
+ * Writes `<out>/index.html` and one page per story. A story whose articles and relations are those its page was
+ * written from keeps its page (see `materialDigest`); pages of stories that no longer exist are deleted. `force`
+ * writes every page again.
+ */
 export async function writeReports(
   store: Store,
   out: string,
-  options: { onProgress?: (done: number, total: number) => void; synonyms?: SynonymLookup | null } = {},
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    synonyms?: SynonymLookup | null;
+    force?: boolean;
+  } = {},
 ): Promise<WriteReportsSummary> {
   const started = performance.now();
   const synonyms = options.synonyms === undefined ? lazySynonyms() : options.synonyms;
   mkdirSync(out, { recursive: true });
+  const before = options.force ? {} : readManifest(out);
+  const after: Manifest['stories'] = {};
   const stories = await store.listStories();
   const entries: StoryIndexEntry[] = [];
   const files: string[] = [];
+  let written = 0;
   let done = 0;
   options.onProgress?.(0, stories.length);
   for (const story of stories) {
     const m = await storyMaterial(store, story);
-    const { report } = reportOf(m, synonyms);
+    const digest = materialDigest(m);
     const file = storyFile(story.id);
-    writeFileSync(join(out, file), renderStoryHtml(report, m.articles));
+    const kept = before[story.id];
+    let entry: StoryIndexEntry;
+    if (kept && kept.digest === digest && existsSync(join(out, file))) entry = kept.entry;
+    else {
+      const { report } = reportOf(m, synonyms);
+      writeFileSync(join(out, file), renderStoryHtml(report, m.articles));
+      written++;
+      const dates = m.articles
+        .map((a) => a.published)
+        .filter((d): d is string => d !== null)
+        .sort();
+      entry = {
+        id: story.id,
+        title: report.title,
+        articles: m.articles.length,
+        outlets: [...new Set(m.articles.map((a) => a.outlet).filter((o): o is string => o !== null))],
+        first: dates[0] ?? null,
+        last: dates.at(-1) ?? null,
+        file,
+      };
+    }
+    after[story.id] = { digest, entry };
+    entries.push(entry);
     files.push(join(out, file));
-    const dates = m.articles
-      .map((a) => a.published)
-      .filter((d): d is string => d !== null)
-      .sort();
-    entries.push({
-      id: story.id,
-      title: report.title,
-      articles: m.articles.length,
-      outlets: [...new Set(m.articles.map((a) => a.outlet).filter((o): o is string => o !== null))],
-      first: dates[0] ?? null,
-      last: dates.at(-1) ?? null,
-      file,
-    });
     options.onProgress?.(++done, stories.length);
+  }
+  let deleted = 0;
+  for (const [id, gone] of Object.entries(before)) {
+    if (after[id] || gone.entry.file !== storyFile(id)) continue;
+    rmSync(join(out, gone.entry.file), { force: true });
+    deleted++;
   }
   entries.sort((x, y) => y.articles - x.articles || x.title.localeCompare(y.title));
   writeFileSync(join(out, 'index.html'), renderIndexHtml(entries));
+  writeFileSync(join(out, MANIFEST), JSON.stringify({ format: REPORT_FORMAT, stories: after } satisfies Manifest));
   files.unshift(join(out, 'index.html'));
-  return { stories: stories.length, files, seconds: (performance.now() - started) / 1000 };
+  return {
+    stories: stories.length,
+    written,
+    unchanged: stories.length - written,
+    deleted,
+    files,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -31,39 +31,47 @@ export function registerRun(program: Command): void {
     .option('--max-size <MB>', 'largest file or record accepted, in MB', Number, DEFAULT_MAX_BYTES / 1048576)
     .option('--timeout <seconds>', 'time allowed for each URL', Number, 30)
     .option('--out <dir>', 'folder for the reports: index.html and one page per story', 'storytrace-report')
+    .option('--rewrite', 'write every story page again, changed or not')
     .option('--json', 'print the summary, the stories and the files written as JSON')
     .option('-q, --quiet', 'no progress output')
-    .action(async (inputs: string[], flags: Omit<IngestFlags, 'clean'> & { out: string }, cmd: Command) => {
-      const names = inputs.length ? inputs : [examplesDir()];
-      await withStore(globalOpts(cmd), async (store) => {
-        const summary = await ingestWithProgress(store, names, { ...flags, clean: true });
-        const cleaned = await cleanWithProgress(store, { quiet: flags.quiet === true });
-        const indexed = await indexWithProgress(store, { quiet: flags.quiet === true });
-        const clustered = await clusterWithProgress(store, { quiet: flags.quiet === true });
-        const view = countView('reports', (await store.listStories()).length, { quiet: flags.quiet === true });
-        const reports = await writeReports(store, flags.out, { onProgress: (done) => view.update(done) }).finally(() =>
-          view.stop(),
-        );
-        if (flags.json) {
-          printJson({
-            summary,
-            clean: cleaned,
-            index: indexed,
-            stories: clustered,
-            reports,
-            documents: await store.listDocuments(),
-            articles: await store.listArticles(),
-          });
-        } else {
-          warn(summaryLine(summary));
-          warn(cleanLine(cleaned));
-          warn(indexLine(indexed));
-          warn(clusterLine(clustered));
-          warn(
-            `wrote ${reports.stories} story reports to ${join(flags.out, 'index.html')} (${reports.seconds.toFixed(1)} s)`,
-          );
-        }
-        if (summary.failed > 0) process.exitCode = EXIT_FAILED;
-      });
-    });
+    .action(
+      async (
+        inputs: string[],
+        flags: Omit<IngestFlags, 'clean'> & { out: string; rewrite?: boolean },
+        cmd: Command,
+      ) => {
+        const names = inputs.length ? inputs : [examplesDir()];
+        await withStore(globalOpts(cmd), async (store) => {
+          const summary = await ingestWithProgress(store, names, { ...flags, clean: true });
+          const cleaned = await cleanWithProgress(store, { quiet: flags.quiet === true });
+          const indexed = await indexWithProgress(store, { quiet: flags.quiet === true });
+          const clustered = await clusterWithProgress(store, { quiet: flags.quiet === true });
+          const view = countView('reports', (await store.listStories()).length, { quiet: flags.quiet === true });
+          const reports = await writeReports(store, flags.out, {
+            onProgress: (done) => view.update(done),
+            force: flags.rewrite === true,
+          }).finally(() => view.stop());
+          if (flags.json) {
+            printJson({
+              summary,
+              clean: cleaned,
+              index: indexed,
+              stories: clustered,
+              reports,
+              documents: await store.listDocuments(),
+              articles: await store.listArticles(),
+            });
+          } else {
+            warn(summaryLine(summary));
+            warn(cleanLine(cleaned));
+            warn(indexLine(indexed));
+            warn(clusterLine(clustered));
+            warn(
+              `${reports.stories} story reports in ${join(flags.out, 'index.html')}: ${reports.written} written, ${reports.unchanged} unchanged${reports.deleted ? `, ${reports.deleted} deleted (merged stories)` : ''} (${reports.seconds.toFixed(1)} s)`,
+            );
+          }
+          if (summary.failed > 0) process.exitCode = EXIT_FAILED;
+        });
+      },
+    );
 }
