@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bigStory, chainStories, isAncestor, truePairs } from '../bench/provenance/chains.js';
+import { allPairs } from '../bench/provenance/run.js';
 import { sentencesOf } from '../src/core/align/align.js';
+import { CONFIDENT, provenance } from '../src/core/provenance/provenance.js';
+import { loadSynonyms } from '../src/io/wordnet.js';
 
 const stories = chainStories(3, { seed: 5 });
 
@@ -51,9 +54,60 @@ test('the provenance benchmark generator', async (t) => {
     }
   });
 
+  await t.test('should leave the intermediate out of every fourth story, its copies still descending from it', () => {
+    const [, , , fourth] = chainStories(4, { seed: 5 });
+    assert.ok(fourth);
+    const ids = new Set(fourth.articles.map((a) => a.id));
+    const copies = Object.keys(fourth.truth.role).filter((id) => fourth.truth.role[id] === 'copy');
+    const [mid] = Object.keys(fourth.truth.role).filter((id) => fourth.truth.role[id] === 'intermediate');
+    assert.ok(mid && !ids.has(mid));
+    assert.equal(copies.length, 2);
+    for (const c of copies) {
+      assert.ok(ids.has(c));
+      assert.equal(fourth.truth.parent[c], mid);
+      assert.ok(isAncestor(fourth.truth, fourth.truth.lineages[0]?.original ?? '', c));
+    }
+  });
+
   await t.test('should build a large story of the size asked', () => {
     const big = bigStory(60);
     assert.equal(big.articles.length, 60);
     assert.equal(new Set(big.articles.map((a) => a.id)).size, 60);
+  });
+});
+
+test('provenance on generated chains', async (t) => {
+  const synonyms = loadSynonyms();
+  const chains = chainStories(4, { seed: 11 });
+  let pairs = 0;
+  let stated = 0;
+  let right = 0;
+  let siblingsStated = 0;
+  for (const s of chains) {
+    const p = provenance({ storyId: s.id, articles: s.articles, relations: allPairs(s.articles, synonyms) });
+    for (const e of p.edges) {
+      const src = isAncestor(s.truth, e.from, e.to) ? e.from : isAncestor(s.truth, e.to, e.from) ? e.to : null;
+      if (!src) {
+        if (e.confidence >= CONFIDENT) siblingsStated++;
+        continue;
+      }
+      pairs++;
+      if (e.confidence < CONFIDENT) continue;
+      stated++;
+      if (e.from === src) right++;
+    }
+    for (const l of s.truth.lineages) {
+      const found = p.lineages.find((x) => x.articles.includes(l.original));
+      if (found?.original) assert.equal(found.original, l.original, `${s.id} ${l.name}`);
+    }
+  }
+
+  await t.test('should state most directions, and state them right', () => {
+    assert.ok(right / stated >= 0.95, `accuracy ${right}/${stated}`);
+    assert.ok(stated / pairs >= 0.8, `coverage ${stated}/${pairs}`);
+  });
+
+  await t.test('should give copies of one source no direction between them', () => {
+    assert.ok(siblingsStated <= 2, `${siblingsStated} sibling pairs given a direction`);
   });
 });

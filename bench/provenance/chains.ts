@@ -13,6 +13,7 @@
  * - wire A's original O (credits the agency) → republication R (light edit) → spun copy S of R;
  * - O → partial reuse P (30–50% of O's sentences inside another article's text);
  * - O → intermediate M (light edit) → two copies C1, C2 of M (light edits or an exact copy): they share M's changes;
+ *   in every fourth story M itself is not in the story, so C1 and C2 share changes no article of it holds;
  * - half the stories: wire B's own report W of the event (different text, same names) → W1 (light edit);
  * - two independent reports I1, I2 (different text, same names, no credit).
  * Copies are published 10 min – 20 h after their source, but a share of them have no date, the same time as their
@@ -319,6 +320,8 @@ interface Made {
   precision: Article['publishedPrecision'];
   credits: string[];
   outlet: string;
+  /** Made (its copies derive from it) but not in the story. */
+  unseen?: boolean;
 }
 
 /** Renders the text and records each align-sentence's origin (splitting the rendered paragraph as align does). */
@@ -503,7 +506,14 @@ export function chainStory(index: number, fresh: FreshTexts, seed = 1, absent = 
   const midText = textById(st, mid);
   const c1 = copy(st, mid, 'copy', lightEdit(midText, r, extra), 0.5, agencyA, absent);
   const c2 = copy(st, mid, 'copy', r() < 0.3 ? clone(midText) : lightEdit(midText, r, extra), 0.5, agencyA, absent);
-  lineages.push({ name: agencyA, articles: [o, rep, spun, part, mid, c1, c2], original: o });
+  // Every fourth story lacks the intermediate: its two copies share changes that no article of the story holds.
+  const unseen = index % 4 === 3;
+  if (unseen) st.made.find((m) => m.id === mid)!.unseen = true;
+  lineages.push({
+    name: agencyA,
+    articles: unseen ? [o, rep, spun, part, c1, c2] : [o, rep, spun, part, mid, c1, c2],
+    original: o,
+  });
   if (r() < 0.5) {
     const agencyB = pick(
       r,
@@ -553,11 +563,12 @@ function finishStory(st: Story, lineages: ChainTruth['lineages'], independent: s
   const truth: ChainTruth = { lineages, independent, parent: {}, role: {}, origins: {} };
   const articles: Article[] = [];
   for (const m of st.made) {
+    if (m.parent) truth.parent[m.id] = m.parent;
+    truth.role[m.id] = m.role;
+    if (m.unseen) continue;
     const { article, origins } = toArticle(m);
     articles.push(article);
     truth.origins[m.id] = origins;
-    truth.role[m.id] = m.role;
-    if (m.parent) truth.parent[m.id] = m.parent;
   }
   // Arrival order is not derivation order in a real feed; shuffled, deterministically.
   const order = articles.map((a) => ({ a, k: st.r() })).sort((x, y) => x.k - y.k);

@@ -118,13 +118,13 @@ function comparableOf(a: Article): Comparable {
   return { id: a.id, language: a.language, analysis: analyze(a.body), contentHash: fingerprint(a.body).contentHash };
 }
 
-function allPairs(articles: readonly Article[], synonyms: SynonymLookup): Relation[] {
+export function allPairs(articles: readonly Article[], synonyms: SynonymLookup): Relation[] {
   const sides = articles.map(comparableOf);
   return sides.flatMap((x, i) => sides.slice(i + 1).map((y) => relate(x, y, synonyms)));
 }
 
 /** What storytrace does for a story: quotes found (for common sources), then `provenance()`. */
-function trace(id: string, articles: Article[], relations: Relation[], synonyms: SynonymLookup): Provenance {
+export function trace(id: string, articles: Article[], relations: Relation[], synonyms: SynonymLookup): Provenance {
   return provenanceOf(
     {
       story: { id, title: null, articles: articles.map((a) => a.id), firstSeen: null, lastSeen: null },
@@ -137,29 +137,33 @@ function trace(id: string, articles: Article[], relations: Relation[], synonyms:
 
 const lineageOf = (t: ChainTruth, id: string) => t.lineages.findIndex((l) => l.articles.includes(id));
 
-function depth(t: ChainTruth, from: string, to: string): number {
+export function depth(t: ChainTruth, from: string, to: string): number {
   let n = 0;
   for (let p: string | undefined = to; p !== undefined && p !== from; p = t.parent[p]) n++;
   return n;
 }
 
 /** Whether the dates give a clue as provenance reads them: "clear" beyond their precision, "weak" within it. */
-function timeClue(a: Article, b: Article): string {
+export function timeClue(a: Article, b: Article): string {
   if (!a.published || !b.published) return 'no date';
   const slack = a.publishedPrecision === 'day' || b.publishedPrecision === 'day' ? 36 : 1;
   const hours = Math.abs(Date.parse(b.published) - Date.parse(a.published)) / 3_600_000;
   return hours > slack ? 'clear' : hours >= 1 ? 'within precision' : 'same time';
 }
 
-/** The kinds of clue an edge's reasons name (provenance.ts words them). */
+/** The kinds of clue an edge's reasons name (clues.ts and provenance.ts word them), the rival root's included. */
 function cluesOf(e: ProvenanceEdge): string[] {
   const kinds: [RegExp, string][] = [
     [/published .* earlier/, 'time'],
-    [/dated earlier/, 'time within precision'],
+    [/is dated/, 'date (day precision)'],
+    [/own copy/, 'own copy'],
     [/ credits /, 'credit'],
+    [/does not credit/, 'no credit'],
     [/grammar slips/, 'slips'],
-    [/holds less/, 'containment'],
+    [/is an excerpt/, 'excerpt'],
     [/untranslated/, 'foreign words'],
+    [/reaches .* through/, 'lineage path'],
+    [/for the original would go against/, 'lineage rooting'],
   ];
   return kinds.filter(([re]) => e.reasons.some((r) => re.test(r))).map(([, k]) => k);
 }
@@ -321,7 +325,11 @@ function plainArticle(id: string, text: string): Article {
   return benchArticle(id, body, { cleanerVersion: 1 });
 }
 
-function runClough(synonyms: SynonymLookup, failures: string[]): ProvenanceBenchResult['clough'] {
+export function runClough(
+  synonyms: SynonymLookup,
+  failures: string[],
+  log?: (line: string) => void,
+): ProvenanceBenchResult['clough'] {
   if (!existsSync(join(CLOUGH_DIR, 'file_information.csv'))) return { available: false, byLabel: {} };
   const byLabel: ProvenanceBenchResult['clough']['byLabel'] = {};
   const sources = new Map<string, Article>();
@@ -342,6 +350,13 @@ function runClough(synonyms: SynonymLookup, failures: string[]): ProvenanceBench
     g.types[relation.type] = (g.types[relation.type] ?? 0) + 1;
     g.pairs++;
     const e = p.edges[0];
+    log?.(
+      `clough ${row.label} ${row.file} ${relation.type} containment ${relation.evidence.containment.join('/')}: ${
+        e
+          ? `${e.from === src.id ? 'source' : 'answer'} stated as source, ${e.confidence}: ${e.reasons.join('; ')}`
+          : 'no edge'
+      }`,
+    );
     if (!e || !REUSE_TYPES.includes(e.type)) continue;
     g.related++;
     if (e.confidence < CONFIDENT) continue;
@@ -542,8 +557,9 @@ export function provenanceSection(r: ProvenanceBenchResult): string {
     '',
     `Measured ${r.date.slice(0, 10)} on ${r.machine}. \`bench/provenance/run.ts\` on ${r.stories} generated stories`,
     `(${r.articles} articles; \`bench/provenance/chains.ts\`): wire original → republication (light edit) → spun copy`,
-    'of the republication; original → partial reuse; original → intermediate edit → two copies of it; half the',
-    "stories a second wire's report with one copy; two independent reports of the same event (same names, own text).",
+    'of the republication; original → partial reuse; original → intermediate edit → two copies of it (in every fourth',
+    'story the intermediate is not in the story: its copies share changes no article holds); half the stories a',
+    "second wire's report with one copy; two independent reports of the same event (same names, own text).",
     "Copies are published 10 min – 20 h after their source, but 40% of them have no date, their source's time, or",
     'the day only; originals credit their agency, copies sometimes. Every pair of a story is related (`relate()`,',
     'WordNet synonyms) and traced as `storytrace` does (`provenanceOf`: quotes, then `provenance()`).',

@@ -4,6 +4,7 @@
  * it shares most text with).
  */
 import type { Article } from '../model.js';
+import { CONFIDENT } from '../provenance/provenance.js';
 import type { Provenance } from '../provenance/types.js';
 import type { Relation, RelationType } from '../relate/types.js';
 
@@ -43,7 +44,10 @@ function fromProvenance(articles: readonly Article[], p: Provenance): Lineages {
   for (const l of lineages) for (const a of l.articles) lineageOf.set(a, l.name);
   const sourceOf = new Map<string, SourceLink>();
   for (const a of articles) {
-    const edges = p.edges.filter((e) => e.to === a.id).sort((x, y) => y.confidence - x.confidence);
+    // An edge whose direction is unknown names no source: comparing against a guess would invent additions.
+    const edges = p.edges
+      .filter((e) => e.to === a.id && e.confidence >= CONFIDENT)
+      .sort((x, y) => y.confidence - x.confidence);
     const best = edges[0];
     sourceOf.set(a.id, best ? { source: best.from, type: best.type, confidence: best.confidence } : none);
     if (!lineageOf.has(a.id)) {

@@ -5,7 +5,10 @@ export interface Lineage {
   /** The credit the members give ("Reuters"), or a name made from the original's outlet when they give none. */
   name: string;
   articles: string[];
-  /** The member closest to the source text, or null when the evidence cannot tell. */
+  /**
+   * The member closest to the source text — the one the clues clearly prefer as the root of the lineage's derivation
+   * tree — or null when the evidence cannot tell (or points to a text not in the story).
+   */
   original: string | null;
 }
 
@@ -14,9 +17,17 @@ export interface ProvenanceEdge {
   from: string;
   to: string;
   type: RelationType;
-  /** In [0, 1]; below 0.5 the direction is a guess and `from`/`to` are in id order. */
+  /**
+   * In [0, 1]. From 0.6 the direction is stated. Below 0.5 it is unknown — the clues are weak or disagree, or the
+   * two are copies of one source (siblings) — and `from`/`to` are in id order; the figure grows with how far the
+   * clues lean.
+   */
   confidence: number;
-  /** Why this direction, one short line each ("b is 3 h later", "b credits Reuters", "b holds 95% of a"). */
+  /**
+   * Why, one short line each: the pair's own clues ("a was published 3 h earlier", "a credits Reuters", "b shows a
+   * spinner's grammar slips"), then what the lineage adds ("a's text reaches c through b", "taking c for the original
+   * would go against: a is Reuters's own copy", "both derive from a, neither from the other").
+   */
   reasons: string[];
 }
 
