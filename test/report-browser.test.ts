@@ -31,7 +31,7 @@ test('story reports in a real browser', {
   await t.test('should list every story on the index page, each linking to its page', async () => {
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     const links = await page.locator('a[href$=".html"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    const pages = readdirSync(out).filter((f) => f !== 'index.html');
+    const pages = readdirSync(out).filter((f) => f.endsWith('.html') && f !== 'index.html');
     assert.deepEqual([...links].sort(), pages.sort());
     assert.deepEqual(errors, []);
   });
@@ -74,7 +74,7 @@ test('story reports in a real browser', {
     );
     const r = cli(['--db', join(dir2, 'st.db'), 'run', file, '--out', join(dir2, 'out'), '-q']);
     assert.equal(r.code, 0, r.stderr);
-    const story = readdirSync(join(dir2, 'out')).find((f) => f !== 'index.html') as string;
+    const story = readdirSync(join(dir2, 'out')).find((f) => f.endsWith('.html') && f !== 'index.html') as string;
     const p = await browser.newPage();
     await p.goto(pathToFileURL(join(dir2, 'out', story)).href);
     assert.equal(await p.evaluate('window.__pwned'), undefined);
