@@ -387,6 +387,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
 
     const tw = story.weights!;
     const sq = story.squares;
+    let termChange = 0;
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
       const ch = channels[i]!;
@@ -395,9 +396,10 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       tw.set(k, now);
       const change = (now * now - had * had) * rarity[i]! * rarity[i]!;
       sq[ch] = sq[ch]! + change;
-      if (ch === 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + change);
+      if (ch === 0) termChange += change;
       if (had === 0) index(story, k);
     }
+    if (termChange !== 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + termChange);
     trim(story);
     story.articles.push(article.id);
     if (story.title === null) story.title = article.title;
