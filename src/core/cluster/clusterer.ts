@@ -51,6 +51,9 @@ interface Story {
   /** The term channel's sum of squares per language (`''`: English or unknown), kept with `squares`. */
   termSquares: Map<string, number>;
   normAt: number;
+  /** Scratch for `rank`: the arrival it last nominated the story for, and its partial score then. */
+  mark: number;
+  partial: number;
 }
 
 /** A new article, ready for scoring: rarity-weighted features normalised per channel. */
@@ -68,6 +71,8 @@ interface Probe {
 }
 
 const SWEEP_EVERY = 512;
+/** A story's norms are recomputed once the stream has grown this much since: rarity drifts slowly. */
+const NORM_DRIFT = 1.25;
 /** Story weights are kept to four decimals: scores do not notice, and the snapshot is half the size. */
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 /**
@@ -75,6 +80,25 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
  * holds only what the whole day says (today's date) hardly counts, one with a rare name or figure counts fully.
  */
 const INFO_POWER = 4;
+
+const byPartial = (a: Story, b: Story) => b.partial - a.partial || a.created - b.created;
+
+/** The `k` stories with the largest partial scores, best first (ties: the older story), without sorting them all. */
+function topByPartial(stories: Story[], k: number): Story[] {
+  if (stories.length <= k) return stories.sort(byPartial);
+  const top: Story[] = [];
+  for (const s of stories) {
+    if (top.length === k && byPartial(s, top[k - 1]!) >= 0) continue;
+    let i = Math.min(top.length, k - 1);
+    if (top.length < k) top.push(s);
+    while (i > 0 && byPartial(s, top[i - 1]!) < 0) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = s;
+  }
+  return top;
+}
 
 export function createClusterer(options: Partial<ClusterOptions> = {}, state?: ClustererState): Clusterer {
   const o: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
@@ -121,7 +145,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
    * when rarity has drifted (the stream grew a tenth since) or features were dropped.
    */
   const storyNorms = (s: Story): Float64Array => {
-    if (s.normAt < 0 || docs > s.normAt * 1.1 + 1) {
+    if (s.normAt < 0 || docs > s.normAt * NORM_DRIFT + 1) {
       const sq = s.squares.fill(0);
       s.termSquares.clear();
       for (const [k, w] of s.weights!) {
@@ -248,6 +272,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       squares: new Float64Array(CHANNEL_COUNT),
       termSquares: new Map(),
       normAt: docs,
+      mark: -1,
+      partial: 0,
     };
     all.set(s.id, s);
     active.add(s);
@@ -432,7 +458,6 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   /** Candidate stories by their overlap on the article's rarer features, then scored exactly, best first. */
   const rank = (a: Probe, day: number | null) => {
     const { keys, vec, rarity } = a;
-    const partial = new Map<Story, number>();
     const common = Math.max(2, o.commonShare * (docs + seedDocs));
     // The article's rarest features nominate, each through at most a small share of the active stories: a long
     // article's tail of middling words, or today's date, would visit many stories for little.
@@ -448,16 +473,24 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       order.sort((x, y) => rarity[y]! - rarity[x]! || x - y);
       order.length = o.nominators;
     }
+    // Partial scores live on the stories themselves (stamped with this arrival): no map per article.
+    const stamp = arrivals;
+    const nominated: Story[] = [];
     for (const i of order) {
       const k = keys[i]!;
-      for (const s of postings.get(k)!)
-        partial.set(s, (partial.get(s) ?? 0) + vec[i]! * rarity[i]! * s.weights!.get(k)!);
+      const w = vec[i]! * rarity[i]!;
+      for (const s of postings.get(k)!) {
+        if (s.mark !== stamp) {
+          s.mark = stamp;
+          s.partial = 0;
+          nominated.push(s);
+        }
+        s.partial += w * s.weights!.get(k)!;
+      }
     }
-    const pool = [...partial.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].created - b[0].created)
-      .slice(0, o.maxCandidates);
+    const pool = topByPartial(nominated, o.maxCandidates);
     const out: { story: Story; sim: number }[] = [];
-    for (const [s] of pool) {
+    for (const s of pool) {
       const raw = score(s, a);
       const gap = gapDays(day, s.first, s.last);
       let fade = decay(gap, o.graceDays, o.decayDays);
@@ -512,6 +545,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         squares: new Float64Array(CHANNEL_COUNT),
         termSquares: new Map(),
         normAt: -1,
+        mark: -1,
+        partial: 0,
       };
       all.set(s.id, s);
       for (const a of s.articles) storyOfArticle.set(a, s);
