@@ -30,10 +30,10 @@ const PUBLISHED_RANGE: Record<string, [string, string]> = { '001-b': ['2024-06-1
 const CREDIT_ALSO: Record<string, string[][]> = { '003-a': [[]] };
 /** Expectations the text alone cannot meet, with the reason. */
 const TODO: Record<string, string> = {
-  '003-a published': 'the capture states no date (only weekdays); the day would come from outside the text',
-  '004-a published': 'the capture states no date (only weekdays); the day would come from outside the text',
+  '003-a published': 'the capture states no date, only "said Thursday": the story stage resolves it (show-seeds)',
+  '004-a published': 'the capture states no date, only "reported Thursday": the story stage resolves it (show-seeds)',
   '004-a credits':
-    'the capture names no agency: AFP comes from the text it translates, which the story stage finds (credits-seeds)',
+    'the capture names no agency: AFP comes from the text it translates, which the story stage finds (show-seeds)',
 };
 
 /** A mustDrop line is in a body when a paragraph is that line, or (for a sentence-long line) contains it. */

@@ -16,7 +16,12 @@ import {
   storyQuotes,
 } from '../core/consolidate/index.js';
 import type { Article } from '../core/model.js';
-import { type InheritedCredit, inheritedCredits } from '../core/provenance/metadata.js';
+import {
+  type InferredDate,
+  type InheritedCredit,
+  inferredDates,
+  inheritedCredits,
+} from '../core/provenance/metadata.js';
 import { provenance } from '../core/provenance/provenance.js';
 import type { Provenance } from '../core/provenance/types.js';
 import type { Relation, SynonymLookup } from '../core/relate/types.js';
@@ -57,7 +62,10 @@ export function reportOf(m: StoryMaterial, synonyms: SynonymLookup | null): { re
   const p = provenanceOf(m, synonyms, quotes);
   const report = consolidate({
     storyId: m.story.id,
-    articles: withInherited(m.articles, inheritedCredits(m.articles, p)),
+    articles: withStoryMetadata(m.articles, {
+      credits: inheritedCredits(m.articles, p),
+      dates: inferredDates(m.articles),
+    }),
     relations: m.relations,
     provenance: p,
     quotes,
@@ -76,27 +84,45 @@ export function withInherited(articles: readonly Article[], inherited: Map<strin
   });
 }
 
+/** What the stories of some articles tell about them beyond their own text. */
+export interface StoryMetadata {
+  credits: Map<string, InheritedCredit[]>;
+  dates: Map<string, InferredDate>;
+}
+
 /**
- * Credits that articles stating none inherit from their stories (a translation carries its source's credit), by
- * article id. Only stories already built are read; an article in no story inherits nothing.
+ * Credits that articles stating none inherit from their stories (a translation carries its source's credit) and days
+ * for undated articles that name their reporting day (see `inferredDates`), by article id. Only stories already built
+ * are read; an article in no story gets nothing.
  */
-export async function storyCredits(
+export async function storyMetadata(
   store: Store,
   articles: readonly Article[],
   synonyms: SynonymLookup | null = lazySynonyms(),
-): Promise<Map<string, InheritedCredit[]>> {
-  const out = new Map<string, InheritedCredit[]>();
-  const uncredited = articles.filter((a) => a.credits.length === 0).map((a) => a.id);
-  if (uncredited.length === 0) return out;
-  const storyIds = new Set((await store.storiesOf(uncredited)).values());
+): Promise<StoryMetadata> {
+  const out: StoryMetadata = { credits: new Map(), dates: new Map() };
+  const wanted = new Set(articles.filter((a) => a.credits.length === 0 || !a.published).map((a) => a.id));
+  if (wanted.size === 0) return out;
+  const storyIds = new Set((await store.storiesOf([...wanted])).values());
   for (const id of storyIds) {
     const story = await store.getStory(id);
     if (!story || story.articles.length < 2) continue;
     const m = await storyMaterial(store, story);
-    for (const [article, credits] of inheritedCredits(m.articles, provenanceOf(m, synonyms)))
-      if (uncredited.includes(article)) out.set(article, credits);
+    const needCredits = m.articles.some((a) => wanted.has(a.id) && a.credits.length === 0);
+    if (needCredits)
+      for (const [article, credits] of inheritedCredits(m.articles, provenanceOf(m, synonyms)))
+        if (wanted.has(article)) out.credits.set(article, credits);
+    for (const [article, date] of inferredDates(m.articles)) if (wanted.has(article)) out.dates.set(article, date);
   }
   return out;
+}
+
+/** The articles with what their story tells added: inherited credits, an inferred day (precision `day`). */
+export function withStoryMetadata(articles: readonly Article[], meta: StoryMetadata): Article[] {
+  return withInherited(articles, meta.credits).map((a) => {
+    const date = meta.dates.get(a.id);
+    return date && !a.published ? { ...a, published: date.published, publishedPrecision: 'day' as const } : a;
+  });
 }
 
 /** A file name for a story page: its id, made safe for any file system. */

@@ -1,9 +1,9 @@
 /** @module The read commands: `ls`, `show`, `stats`. Each prints text for people and `--json` for programs. */
 import type { Command } from 'commander';
 import type { Article, InputFormat } from '../../core/model.js';
-import type { InheritedCredit } from '../../core/provenance/metadata.js';
+import type { InferredDate, InheritedCredit } from '../../core/provenance/metadata.js';
 import { articlesOf } from '../../engine/clean.js';
-import { storyCredits, withInherited } from '../../engine/story.js';
+import { storyMetadata, withStoryMetadata } from '../../engine/story.js';
 import type { Store } from '../../store/store.js';
 import { count, globalOpts, printJson, table, UsageError } from '../output.js';
 import { withStore } from '../with-store.js';
@@ -48,13 +48,18 @@ export async function listDocuments(store: Store, flags: LsFlags): Promise<void>
 }
 
 /** An article for the terminal: metadata, the body, then what was removed and why. */
-export function renderArticle(a: Article, inherited: readonly InheritedCredit[] = []): string {
+export function renderArticle(
+  a: Article,
+  inherited: readonly InheritedCredit[] = [],
+  inferred: InferredDate | undefined = undefined,
+): string {
   const head = [
     `── article ${a.index + 1} (${a.id}) ──`,
     a.title ? `title        ${a.title}` : null,
     a.authors.length ? `authors      ${a.authors.join(', ')}` : null,
     a.dateline ? `dateline     ${a.dateline}` : null,
     a.published ? `published    ${a.published} (${a.publishedPrecision})` : null,
+    inferred ? `published    ${inferred.published} (inferred: ${inferred.reason})` : null,
     a.credits.length ? `credits      ${a.credits.join(', ')}` : null,
     ...inherited.map((c) => `credits      ${c.name} (inherited: ${c.reason})`),
     a.photoCredits.length ? `photo        ${a.photoCredits.join(', ')}` : null,
@@ -106,8 +111,8 @@ export function registerRead(program: Command): void {
         if (!doc) throw new UsageError(`no document matches "${ref}"`);
         const cleaned = await articlesOf(store, doc.id);
         const stated = cleaned?.articles ?? [];
-        const inherited = await storyCredits(store, stated);
-        const articles = withInherited(stated, inherited);
+        const told = await storyMetadata(store, stated);
+        const articles = withStoryMetadata(stated, told);
         if (flags.json)
           return printJson({
             ...doc,
@@ -115,7 +120,8 @@ export function registerRead(program: Command): void {
             articles: articles.map((a, i) => ({
               ...a,
               statedCredits: stated[i]?.credits ?? [],
-              inheritedCredits: inherited.get(a.id) ?? [],
+              inheritedCredits: told.credits.get(a.id) ?? [],
+              publishedInferred: told.dates.get(a.id) ?? null,
             })),
           });
         const meta: [string, string | number | null][] = [
@@ -136,7 +142,8 @@ export function registerRead(program: Command): void {
         process.stdout.write(`${lines.join('\n')}\n`);
         if (flags.raw) process.stdout.write(`\n${doc.content.trimEnd()}\n`);
         if (cleaned?.reason) process.stdout.write(`\n${cleaned.reason}\n`);
-        for (const a of stated) process.stdout.write(`\n${renderArticle(a, inherited.get(a.id))}`);
+        for (const a of stated)
+          process.stdout.write(`\n${renderArticle(a, told.credits.get(a.id), told.dates.get(a.id))}`);
       }),
     );
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article } from '../model.js';
 import type { RelationType } from '../relate/types.js';
-import { inheritedCredits } from './metadata.js';
+import { inferredDates, inheritedCredits } from './metadata.js';
 import type { Provenance } from './types.js';
 
-function article(id: string, credits: string[]): Article {
+function article(id: string, credits: string[], published: string | null = null, body: string[] = []): Article {
   return {
     id,
     documentId: id,
@@ -13,15 +13,15 @@ function article(id: string, credits: string[]): Article {
     title: null,
     authors: [],
     dateline: null,
-    published: null,
-    publishedPrecision: null,
+    published,
+    publishedPrecision: published ? 'day' : null,
     credits,
     photoCredits: [],
     language: 'en',
     url: null,
     outlet: null,
-    body: [],
-    normalized: [],
+    body,
+    normalized: body,
     headings: [],
     captions: [],
     removed: [],
@@ -93,5 +93,23 @@ test('inheritedCredits', async (t) => {
       got.get('y')?.map((c) => c.name),
       ['dpa'],
     );
+  });
+});
+
+test('inferredDates', async (t) => {
+  const dated = [article('a', [], '2031-03-06'), article('b', [], '2031-03-07T10:00:00Z')];
+  await t.test("should date a report by the reporting day it names, near the story's dates", () => {
+    const got = inferredDates([
+      ...dated,
+      article('c', [], null, ['The ministry said Thursday the bridge will reopen.']),
+    ]);
+    assert.equal(got.get('c')?.published, '2031-03-06');
+    assert.deepEqual(got.get('c')?.from, ['a', 'b']);
+  });
+  await t.test('should not guess from "said on Monday", several days, or a story with no dates', () => {
+    const none = (body: string, others = dated) => inferredDates([...others, article('c', [], null, [body])]).size;
+    assert.equal(none('The ministry said on Thursday the bridge will reopen.'), 0);
+    assert.equal(none('Officials said Wednesday and the mayor added Thursday that it would reopen.'), 0);
+    assert.equal(none('The ministry said Thursday the bridge will reopen.', [article('a', [])]), 0);
   });
 });

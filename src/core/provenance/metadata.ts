@@ -69,3 +69,64 @@ function agreedCredits(found: InheritedCredit[][]): InheritedCredit[] {
       .join('\n');
   return given.every((f) => key(f) === key(first)) ? first : [];
 }
+
+/** A publication day an article does not state but its text and its story's dates give. */
+export interface InferredDate {
+  /** `YYYY-MM-DD`. */
+  published: string;
+  /** The dated articles of the story it was resolved against. */
+  from: string[];
+  reason: string;
+}
+
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+/**
+ * Wire style names the day of what it reports right after the verb, with no "on", when that day is today: "state
+ * media said Thursday", "KCNA reported Thursday". "said on Thursday" is as often yesterday's news and is not used.
+ */
+const REPORTED_DAY =
+  /\b(?:said|says|reported|announced|confirmed|told reporters|stated|added|warned|declared|wrote|posted)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+const DAY_MS = 86_400_000;
+/** How far from the story's dated reports a day may be. */
+const SLACK_DAYS = 2;
+
+/**
+ * Days for undated articles whose text names the reporting day ("said Thursday"), resolved to the one such weekday
+ * within a few days of the dates the story's other reports carry. Nothing when the text names no such day, names
+ * several, or no single day of that weekday lies near the story's dates.
+ */
+export function inferredDates(articles: readonly Article[]): Map<string, InferredDate> {
+  const dated = articles.flatMap((a) => {
+    const ms = a.published ? Date.parse(`${a.published.slice(0, 10)}T00:00:00Z`) : Number.NaN;
+    return Number.isFinite(ms) ? [{ id: a.id, ms }] : [];
+  });
+  const out = new Map<string, InferredDate>();
+  if (dated.length === 0) return out;
+  const first = Math.min(...dated.map((d) => d.ms)) - SLACK_DAYS * DAY_MS;
+  const last = Math.max(...dated.map((d) => d.ms)) + SLACK_DAYS * DAY_MS;
+  for (const a of articles) {
+    if (a.published) continue;
+    const named = new Set([...a.body.join('\n').matchAll(REPORTED_DAY)].map((m) => m[1]!.toLowerCase()));
+    if (named.size !== 1) continue;
+    const weekday = WEEKDAY_INDEX[[...named][0]!]!;
+    const days: number[] = [];
+    for (let ms = first; ms <= last; ms += DAY_MS) if (new Date(ms).getUTCDay() === weekday) days.push(ms);
+    if (days.length !== 1) continue;
+    const day = new Date(days[0]!).toISOString().slice(0, 10);
+    const span = [...new Set(dated.map((d) => new Date(d.ms).toISOString().slice(0, 10)))].sort();
+    out.set(a.id, {
+      published: day,
+      from: dated.map((d) => d.id),
+      reason: `its text names the reporting day (${[...named][0]}); the story's reports are dated ${span[0]}${span.length > 1 ? ` to ${span.at(-1)}` : ''}`,
+    });
+  }
+  return out;
+}
