@@ -50,6 +50,11 @@ export interface E2eResult {
   storyRelations: number;
   reportFiles: number;
   exitCode: number | null;
+  /**
+   * A second `run` on the same store and report folder with 1% new articles (another seed of the generator): what a
+   * stream's next batch costs, the report pages of unchanged stories kept.
+   */
+  update?: { articles: number; wallSeconds: number; written: number; unchanged: number; deleted: number };
 }
 
 const machine = () =>
@@ -91,7 +96,14 @@ interface RunJson {
   clean: { seconds: number; articles: number };
   index: { seconds: number; relations: Record<string, number> };
   stories: { seconds: number; stories: number; storyRelations: number };
-  reports: { seconds: number; stories: number; files: string[] };
+  reports: {
+    seconds: number;
+    stories: number;
+    files: string[];
+    written?: number;
+    unchanged?: number;
+    deleted?: number;
+  };
   documents: unknown[];
   articles: unknown[];
 }
@@ -127,6 +139,7 @@ export async function runE2e(options: { n?: number; cli?: 'dist' | 'tsx' } = {})
   } catch {
     throw new Error(`storytrace run failed (exit ${child.status}):\n${stderr.slice(-4000)}`);
   }
+  const update = await secondRun(args, work, Math.max(10, Math.round(n / 100)));
   rmSync(work, { recursive: true, force: true });
   const seconds: Record<Stage, number> = {
     ingest: json.summary.seconds,
@@ -163,7 +176,36 @@ export async function runE2e(options: { n?: number; cli?: 'dist' | 'tsx' } = {})
     storyRelations: json.stories.storyRelations,
     reportFiles: json.reports.files.length,
     exitCode: child.status,
+    ...(update ? { update } : {}),
   };
+}
+
+/** `run` again on the first run's store and folder with `extra` new articles; null when it fails. */
+async function secondRun(args: string[], work: string, extra: number): Promise<E2eResult['update'] | null> {
+  const input = await corpusFile(extra, 2);
+  const outPath = join(work, 'run2.json');
+  const out = openSync(outPath, 'w');
+  const t0 = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [...args, 'run', input, '--out', join(work, 'out'), '-q', '--db', join(work, 'e2e.db'), '--json'],
+    { cwd: ROOT, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  const wallSeconds = (performance.now() - t0) / 1000;
+  closeSync(out);
+  try {
+    const json = JSON.parse(readFileSync(outPath, 'utf8')) as RunJson;
+    return {
+      articles: json.clean.articles,
+      wallSeconds,
+      written: json.reports.written ?? json.reports.stories,
+      unchanged: json.reports.unchanged ?? 0,
+      deleted: json.reports.deleted ?? 0,
+    };
+  } catch {
+    process.stderr.write(`bench: the second run failed (exit ${child.status}): ${(child.stderr ?? '').slice(-500)}\n`);
+    return null;
+  }
 }
 
 const fmt = (x: number, digits = 0) =>
@@ -191,6 +233,14 @@ export function e2eSection(r: E2eResult): string {
     '|---|---:|---:|',
     ...rows,
     '',
+    ...(r.update
+      ? [
+          `**Next batch**: \`run\` again on the same store and folder with ${fmt(r.update.articles)} new articles (1%, another seed):`,
+          `${fmt(r.update.wallSeconds, 1)} s wall; ${fmt(r.update.written)} story pages written, ${fmt(r.update.unchanged)} kept unchanged,`,
+          `${fmt(r.update.deleted)} deleted (stories merged away).`,
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
