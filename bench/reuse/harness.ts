@@ -54,7 +54,7 @@ export interface ReuseBenchResult {
   evaluation: Evaluation;
 }
 
-const isThenable = (x: unknown): x is PromiseLike<unknown> =>
+export const isThenable = (x: unknown): x is PromiseLike<unknown> =>
   typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
 
 export async function runReuseBench({
@@ -181,7 +181,7 @@ export function reuseSection(results: readonly ReuseBenchResult[]): string {
   return lines.join('\n');
 }
 
-async function loadSystem(spec: string): Promise<ReuseSystem> {
+export async function loadSystem(spec: string): Promise<ReuseSystem> {
   if (spec === 'baseline') return baselineSystem();
   const mod = (await import(pathToFileURL(resolve(spec)).href)) as {
     default?: () => ReuseSystem | Promise<ReuseSystem>;

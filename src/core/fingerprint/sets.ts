@@ -4,8 +4,7 @@
  * (so that a reused part of a text is found whatever surrounds it).
  */
 import { ANCHOR, type Analysis, FUNCTION, QUOTED } from './analyze.js';
-import { combine, hashString } from './hash.js';
-import { stem } from './words.js';
+import { combine } from './hash.js';
 
 /** Sorted and de-duplicated copy. */
 export function uniqueSorted(values: Uint32Array | number[]): Uint32Array {
@@ -16,12 +15,12 @@ export function uniqueSorted(values: Uint32Array | number[]): Uint32Array {
 }
 
 /** Hashes of every run of `k` words in [from, to); with `skipQuoted`, runs touching a quotation are left out. */
-export function wordShingles(a: Analysis, k = 3, from = 0, to = a.words.length, skipQuoted = false): Uint32Array {
+export function wordShingles(a: Analysis, k = 3, from = 0, to = a.hashes.length, skipQuoted = false): Uint32Array {
   return uniqueSorted(wordShingleHashes(a, k, from, to, skipQuoted));
 }
 
 /** `wordShingles` unsorted, with repeats: enough for MinHash, which ignores both. */
-export function wordShingleHashes(a: Analysis, k = 3, from = 0, to = a.words.length, skipQuoted = false): number[] {
+export function wordShingleHashes(a: Analysis, k = 3, from = 0, to = a.hashes.length, skipQuoted = false): number[] {
   const out: number[] = [];
   for (let i = from; i + k <= to; i++) {
     if (skipQuoted) {
@@ -43,9 +42,9 @@ export function termSet(a: Analysis): Uint32Array {
 
 export function termHashes(a: Analysis): number[] {
   const out: number[] = [];
-  for (let i = 0; i < a.words.length; i++) {
+  for (let i = 0; i < a.flags.length; i++) {
     if ((a.flags[i] as number) & FUNCTION) continue;
-    out.push(hashString(stem(a.words[i] as string), 0x7e));
+    out.push(a.termStems[i] as number);
   }
   return out;
 }
@@ -58,9 +57,9 @@ export function anchorSet(a: Analysis): Uint32Array {
 export function anchorHashes(a: Analysis): number[] {
   const out: number[] = [];
   let previous = -1;
-  for (let i = 0; i < a.words.length; i++) {
+  for (let i = 0; i < a.flags.length; i++) {
     if (!((a.flags[i] as number) & ANCHOR)) continue;
-    const h = hashString(stem(a.words[i] as string), 0xa1);
+    const h = a.anchorStems[i] as number;
     out.push(h);
     if (previous >= 0 && previous !== h) out.push(combine(previous, h));
     previous = h;

@@ -1,10 +1,12 @@
 /**
- * @module An in-memory reuse index: LSH buckets in a Map, articles kept as comparables. For library users without a
- * store and for benchmarks of the core without the database; the persistent index follows the same steps.
+ * @module An in-memory reuse index: LSH buckets in typed arrays (`LshIndex`), articles kept as comparables. For
+ * library users without a store and for benchmarks of the core without the database; the persistent index follows the
+ * same steps.
  */
 
 import { analyze } from '../fingerprint/analyze.js';
-import { type Fingerprint, fingerprintOf, isCandidate } from '../fingerprint/fingerprint.js';
+import { type Fingerprint, fingerprint, fingerprintOf } from '../fingerprint/fingerprint.js';
+import { LshIndex } from '../fingerprint/lsh.js';
 import type { Article } from '../model.js';
 import { type Comparable, relate } from './index.js';
 import type { Relation, SynonymLookup } from './types.js';
@@ -21,6 +23,8 @@ export function toIndexed(article: IndexInput): Indexed {
   const fingerprint = fingerprintOf(analysis);
   return { id: article.id, language: article.language, analysis, contentHash: fingerprint.contentHash, fingerprint };
 }
+
+export { candidatesOf, LshIndex } from '../fingerprint/lsh.js';
 
 /** Keys shared with each other article, from a bucket map. */
 export function sharedKeys(
@@ -42,15 +46,6 @@ export function sharedKeys(
   return out;
 }
 
-/** Candidate handles from shared keys, most shared first, at most `limit`. */
-export function candidatesOf(shared: Map<number, number[]>, limit: number): number[] {
-  return [...shared]
-    .filter(([, keys]) => isCandidate(keys))
-    .sort((x, y) => y[1].length - x[1].length || x[0] - y[0])
-    .slice(0, limit)
-    .map(([handle]) => handle);
-}
-
 /** More candidates than this for one article means a bucket has degenerated (boilerplate): the best ones win. */
 export const MAX_CANDIDATES = 200;
 
@@ -65,7 +60,7 @@ interface Stored {
 const ANALYSES_KEPT = 2000;
 
 export class MemoryReuseIndex {
-  readonly #buckets = new Map<number, number[]>();
+  readonly #lsh = new LshIndex();
   readonly #items: Stored[] = [];
   readonly #analyses = new Map<number, Comparable>();
   readonly #synonyms: SynonymLookup | null;
@@ -84,18 +79,38 @@ export class MemoryReuseIndex {
     return this.#relations(item, -1);
   }
 
+  /**
+   * Files the article without relating it to anything: for loading articles whose relations are known already (or
+   * not wanted). Only its fingerprint is computed; its analysis is rebuilt from the body when it is a candidate.
+   */
+  insert(article: IndexInput): void {
+    const fp = fingerprint(article.body);
+    const handle = this.#items.length;
+    this.#items.push({ id: article.id, language: article.language, body: article.body, contentHash: fp.contentHash });
+    this.#lsh.add(fp.keys, handle);
+  }
+
+  /** Ids of the indexed articles the LSH makes candidates for this one, most shared keys first; not verified. */
+  candidates(article: IndexInput): string[] {
+    return this.#lsh
+      .candidates(fingerprint(article.body).keys, -1, MAX_CANDIDATES)
+      .map((h) => (this.#items[h] as Stored).id);
+  }
+
+  /** Bytes held by the LSH table (the bodies kept for verification come on top). */
+  get lshBytes(): number {
+    return this.#lsh.bytes;
+  }
+
   /** Adds the article and returns its relations to the articles added before it. */
   add(article: IndexInput): Relation[] {
     const item = toIndexed(article);
     const handle = this.#items.length;
     const relations = this.#relations(item, handle);
+    // Filed only once related: an article whose verification throws is not half in the index.
     this.#items.push({ id: item.id, language: item.language, body: article.body, contentHash: item.contentHash });
     this.#remember(handle, item);
-    for (const key of item.fingerprint.keys) {
-      const bucket = this.#buckets.get(key);
-      if (bucket) bucket.push(handle);
-      else this.#buckets.set(key, [handle]);
-    }
+    this.#lsh.add(item.fingerprint.keys, handle);
     return relations;
   }
 
@@ -118,7 +133,7 @@ export class MemoryReuseIndex {
   }
 
   #relations(item: Indexed, self: number): Relation[] {
-    const shared = sharedKeys(this.#buckets, item.fingerprint.keys, self);
-    return candidatesOf(shared, MAX_CANDIDATES).map((h) => relate(item, this.#comparable(h), this.#synonyms));
+    const candidates = this.#lsh.candidates(item.fingerprint.keys, self, MAX_CANDIDATES);
+    return candidates.map((h) => relate(item, this.#comparable(h), this.#synonyms));
   }
 }
