@@ -22,8 +22,8 @@ import { fingerprint } from '../../src/core/fingerprint/fingerprint.js';
 import type { Article } from '../../src/core/model.js';
 import { traitsOf } from '../../src/core/provenance/clues.js';
 import { CONFIDENT, provenance, REUSE_TYPES, traceLineage } from '../../src/core/provenance/provenance.js';
-import { countShared } from '../../src/core/provenance/structure.js';
 import type { Provenance } from '../../src/core/provenance/types.js';
+import { intersectSorted } from '../../src/core/relate/compare.js';
 import { relate } from '../../src/core/relate/index.js';
 import { MemoryReuseIndex } from '../../src/core/relate/memory-index.js';
 import type { Relation } from '../../src/core/relate/types.js';
@@ -234,7 +234,7 @@ async function seeds(): Promise<void> {
   for (const x of traits)
     console.log(
       `${name(x.article.id)} shares shingles`,
-      traits.map((y) => `${name(y.article.id)}:${countShared(x.shingles, y.shingles)}`).join(' '),
+      traits.map((y) => `${name(y.article.id)}:${intersectSorted(x.shingles, y.shingles)}`).join(' '),
     );
   const p = provenance({ storyId: 's', articles, relations });
   for (const l of p.lineages) console.log(name(JSON.stringify(l)));

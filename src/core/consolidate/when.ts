@@ -3,7 +3,7 @@
  * before it (or after it, in a sentence about what will happen), "next month" the month after, "in October" the
  * nearest October on the side the tense points to.
  */
-import { findDates, MONTHS } from '../clean/common/dates.js';
+import { findDates, MONTHS, WEEKDAY_NUMBERS } from '../clean/common/dates.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -15,15 +15,6 @@ export interface MentionedDate {
   phrase: string;
 }
 
-const WEEKDAY_NUMBERS: Record<string, number> = {
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
 const MONTH_NAMES = Object.keys(MONTHS).filter((m) => m.length >= 3 && /^[a-z]+$/.test(m) && MONTHS[m] !== undefined);
 const FULL_MONTHS = new Set(
   'january february march april may june july august september october november december'.split(' '),

@@ -4,6 +4,7 @@
  * ("AFP" for an English machine translation of an AFP dispatch whose "(AFP)" was lost). A rewrite or a spun copy is
  * a new text by another hand and inherits nothing: its credit stays what it states.
  */
+import { WEEKDAY_NUMBERS } from '../clean/common/dates.js';
 import type { Article } from '../model.js';
 import type { Provenance } from './types.js';
 
@@ -79,15 +80,6 @@ export interface InferredDate {
   reason: string;
 }
 
-const WEEKDAY_INDEX: Readonly<Record<string, number>> = {
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
 /**
  * Wire style names the day of what it reports right after the verb, with no "on", when that day is today: "state
  * media said Thursday", "KCNA reported Thursday". "said on Thursday" is as often yesterday's news and is not used.
@@ -116,7 +108,7 @@ export function inferredDates(articles: readonly Article[]): Map<string, Inferre
     if (a.published) continue;
     const named = new Set([...a.body.join('\n').matchAll(REPORTED_DAY)].map((m) => m[1]!.toLowerCase()));
     if (named.size !== 1) continue;
-    const weekday = WEEKDAY_INDEX[[...named][0]!]!;
+    const weekday = WEEKDAY_NUMBERS[[...named][0]!]!;
     const days: number[] = [];
     for (let ms = first; ms <= last; ms += DAY_MS) if (new Date(ms).getUTCDay() === weekday) days.push(ms);
     if (days.length !== 1) continue;

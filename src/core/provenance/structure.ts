@@ -8,6 +8,7 @@
  *
  * The tree gives no direction by itself (an edit and its reversal look alike); direction.ts roots it.
  */
+import { intersectSorted } from '../relate/compare.js';
 import type { Traits } from './clues.js';
 
 /** Shingles a text must lack (or two must share) to count as a change rather than chance. */
@@ -75,7 +76,7 @@ function sameTexts(input: TreeInput): { members: string[][]; sets: Uint32Array[]
     const same = (t: Uint32Array) =>
       s.length > 0 &&
       Math.abs(t.length - s.length) < SAME_TEXT &&
-      t.length + s.length - 2 * countShared(t, s) < SAME_TEXT;
+      t.length + s.length - 2 * intersectSorted(t, s) < SAME_TEXT;
     const k = sets.findIndex(same);
     if (k >= 0) members[k]?.push(id);
     else {
@@ -96,7 +97,7 @@ function spanningTree(
   const weight = new Map<number, number>();
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const w = countShared(sets[i] as Uint32Array, sets[j] as Uint32Array);
+      const w = intersectSorted(sets[i] as Uint32Array, sets[j] as Uint32Array);
       if (w >= CHANGE) weight.set(i * n + j, w);
     }
   for (const { a, b, weight: w } of joined) {
@@ -204,10 +205,10 @@ function binaryHas(a: Uint32Array, v: number): boolean {
 function shapeOfNodes(x: number, y: number, z: number, sets: readonly Uint32Array[]): Shape {
   const [sx, sy, sz] = [sets[x], sets[y], sets[z]] as [Uint32Array, Uint32Array, Uint32Array];
   const xy = intersection(sx, sy);
-  const all = countShared(xy, sz);
+  const all = intersectSorted(xy, sz);
   return shapeOf([
-    [x, countShared(sy, sz) - all],
-    [y, countShared(sx, sz) - all],
+    [x, intersectSorted(sy, sz) - all],
+    [y, intersectSorted(sx, sz) - all],
     [z, xy.length - all],
   ]);
 }
@@ -244,23 +245,5 @@ function intersection(a: Uint32Array, b: Uint32Array): Uint32Array {
 export function keptChanges(tree: LineageTree, p: number, x: number, y: number): number {
   const [sp, sx, sy] = [tree.sets[p], tree.sets[x], tree.sets[y]] as [Uint32Array, Uint32Array, Uint32Array];
   const xy = intersection(sx, sy);
-  return xy.length - countShared(xy, sp);
-}
-
-/** Count of values in both sorted unique arrays. */
-export function countShared(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
+  return xy.length - intersectSorted(xy, sp);
 }

@@ -37,6 +37,17 @@ export const WEEKDAYS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** English weekday names by their number in `Date#getUTCDay()` (Sunday 0). */
+export const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
 function buildMonths(rows: [string, number][]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [names, n] of rows) for (const name of names.split(' ')) out[name] = n;
