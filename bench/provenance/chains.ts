@@ -436,6 +436,23 @@ function add(st: Story, m: Omit<Made, 'id'>, t: number): string {
 const outletOf = (st: Story) => `outlet${Math.floor(st.r() * 500)}.example`;
 
 /** A sentence from another article, with the event's names: what an editor adds. */
+/** A wire's own text, credited to it, published by the agency at minute precision. */
+function addOriginal(st: Story, text: Text, agency: string, t: number): string {
+  return add(
+    st,
+    {
+      text,
+      role: 'original',
+      parent: undefined,
+      published: new Date(t).toISOString(),
+      precision: 'minute',
+      credits: [agency],
+      outlet: `${agency.toLowerCase()}.example`,
+    },
+    t,
+  );
+}
+
 function extraSentence(st: Story): () => Sen {
   return () => {
     const t = withNames(textOf(st.fresh.take(), st.ids), st.names);
@@ -484,19 +501,7 @@ export function chainStory(index: number, fresh: FreshTexts, seed = 1, absent = 
   const agencyA = pick(r, AGENCIES);
   const t0 = Date.UTC(2031, 4, 6, between(r, 6, 14), between(r, 0, 59));
   const lineages: ChainTruth['lineages'] = [];
-  const o = add(
-    st,
-    {
-      text: original,
-      role: 'original',
-      parent: undefined,
-      published: new Date(t0).toISOString(),
-      precision: 'minute',
-      credits: [agencyA],
-      outlet: `${agencyA.toLowerCase()}.example`,
-    },
-    t0,
-  );
+  const o = addOriginal(st, original, agencyA, t0);
   const extra = extraSentence(st);
   const rep = copy(st, o, 'republication', lightEdit(original, r, extra), 0.7, agencyA, absent);
   const spun = copy(st, rep, 'spun', spin(textById(st, rep), r), 0.1, agencyA, absent);
@@ -521,19 +526,7 @@ export function chainStory(index: number, fresh: FreshTexts, seed = 1, absent = 
     );
     const wText = withNames(textOf(fresh.take(), ids), st.names);
     const tw = t0 + between(r, -120, 240) * 60_000;
-    const w = add(
-      st,
-      {
-        text: wText,
-        role: 'original',
-        parent: undefined,
-        published: new Date(tw).toISOString(),
-        precision: 'minute',
-        credits: [agencyB],
-        outlet: `${agencyB.toLowerCase()}.example`,
-      },
-      tw,
-    );
+    const w = addOriginal(st, wText, agencyB, tw);
     const w1 = copy(st, w, 'republication', lightEdit(wText, r, extra), 0.6, agencyB, absent);
     lineages.push({ name: agencyB, articles: [w, w1], original: w });
   }

@@ -434,16 +434,7 @@ function timeBigStory(n: number, synonyms: SynonymLookup): ProvenanceBenchResult
   for (let i = 0; i < sides.length && k < 200; i++)
     for (let j = i + 1; j < sides.length && k < 200; j++, k++) relate(sides[i]!, sides[j]!, synonyms);
   const relateMeanMs = (performance.now() - r0) / k;
-  const scored: Scored = {
-    clues: { right: {}, wrong: {} },
-    direction: tally(),
-    byStep: {},
-    byTimeClue: {},
-    siblings: { pairs: 0, related: 0, stated: 0 },
-    crossEdges: 0,
-    crossPairs: 0,
-    failures: [],
-  };
+  const scored = emptyScored();
   scoreEdges(story, p, scored);
   return {
     articles: story.articles.length,
@@ -459,12 +450,9 @@ function timeBigStory(n: number, synonyms: SynonymLookup): ProvenanceBenchResult
   };
 }
 
-export function runProvenanceBench(
-  options: { stories?: number; pairs?: number; big?: number } = {},
-): ProvenanceBenchResult {
-  const synonyms = loadSynonyms();
-  const stories = chainStories(options.stories ?? 40);
-  const scored: Scored = {
+/** Tallies before any edge is scored. */
+function emptyScored(): Scored {
+  return {
     clues: { right: {}, wrong: {} },
     direction: tally(),
     byStep: {},
@@ -474,6 +462,14 @@ export function runProvenanceBench(
     crossPairs: 0,
     failures: [],
   };
+}
+
+export function runProvenanceBench(
+  options: { stories?: number; pairs?: number; big?: number } = {},
+): ProvenanceBenchResult {
+  const synonyms = loadSynonyms();
+  const stories = chainStories(options.stories ?? 40);
+  const scored = emptyScored();
   const predicted: string[][] = [];
   const truth: string[][] = [];
   const originals = { lineages: 0, correct: 0, wrong: 0, unknown: 0 };
