@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  docWords,
-  generateCorpus,
-  type LabelledPair,
-  type LabelType,
-  lcsLength,
-  type ReuseDoc,
-  wordChange,
-} from '../bench/reuse/generate.js';
+import { docWords, generateCorpus, type LabelledPair, type LabelType, type ReuseDoc } from '../bench/reuse/generate.js';
+import { lcsLength, wordChange } from '../src/core/relate/lcs.js';
 
 const corpus = generateCorpus({ n: 1500, seed: 11 });
 const byId = new Map(corpus.docs.map((d) => [d.id, d]));

@@ -23,6 +23,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, wri
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wordChange } from '../../src/core/relate/lcs.js';
 import { rng } from '../corpus.js';
 
 export type LabelType = 'duplicate' | 'light-edit' | 'rewrite' | 'partial' | 'spun';
@@ -597,83 +598,6 @@ export function textWords(text: string): Int32Array {
 
 export function docWords(doc: ReuseDoc): Int32Array {
   return textWords(`${doc.title}\n${doc.body.join('\n')}`);
-}
-
-/**
- * Length of the longest common subsequence, bit-parallel (Hyyrö 2004): one pass over b with a bit vector over a,
- * ~|a|·|b|/32 word operations, about 20 µs for two 600-word articles.
- */
-export function lcsLength(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const words = (a.length + 31) >>> 5;
-  // Open addressing from word id to its mask's row; a stamp per call saves clearing the table.
-  let size = lcsKeys.length;
-  while (size < a.length * 4) size *= 2;
-  if (size !== lcsKeys.length) {
-    lcsKeys = new Int32Array(size);
-    lcsRows = new Int32Array(size);
-    lcsStamps = new Uint32Array(size);
-  }
-  const stamp = ++lcsStamp;
-  const mask = size - 1;
-  let rows = 0;
-  const rowOf = new Int32Array(a.length);
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    let h = Math.imul(x, 0x9e3779b1) >>> 0;
-    for (;;) {
-      h &= mask;
-      if (lcsStamps[h] !== stamp) {
-        lcsStamps[h] = stamp;
-        lcsKeys[h] = x;
-        lcsRows[h] = rows++;
-        break;
-      }
-      if (lcsKeys[h] === x) break;
-      h++;
-    }
-    rowOf[i] = lcsRows[h]!;
-  }
-  const m = new Uint32Array(rows * words);
-  for (let i = 0; i < a.length; i++) m[rowOf[i]! * words + (i >>> 5)]! |= 1 << (i & 31);
-  const v = new Uint32Array(words).fill(0xffffffff);
-  for (let j = 0; j < b.length; j++) {
-    const x = b[j]!;
-    let h = Math.imul(x, 0x9e3779b1) >>> 0;
-    let off = -1;
-    for (;;) {
-      h &= mask;
-      if (lcsStamps[h] !== stamp) break;
-      if (lcsKeys[h] === x) {
-        off = lcsRows[h]! * words;
-        break;
-      }
-      h++;
-    }
-    if (off < 0) continue;
-    let carry = 0;
-    for (let w = 0; w < words; w++) {
-      const y = v[w]!;
-      const u = (y & m[off + w]!) >>> 0;
-      const sum = y + u + carry;
-      carry = sum > 0xffffffff ? 1 : 0;
-      v[w] = (sum >>> 0) | (y & ~u);
-    }
-  }
-  let ones = 0;
-  for (let i = 0; i < a.length; i++) ones += (v[i >>> 5]! >>> (i & 31)) & 1;
-  return a.length - ones;
-}
-
-let lcsKeys = new Int32Array(4096);
-let lcsRows = new Int32Array(4096);
-let lcsStamps = new Uint32Array(4096);
-let lcsStamp = 0;
-
-/** Share of words changed between two texts: 1 − LCS / longer length (a substitution, deletion or insertion ≈ 1). */
-export function wordChange(a: Int32Array, b: Int32Array): number {
-  const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 0 : 1 - lcsLength(a, b) / longer;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lcsLength, wordChange } from './lcs.js';
+
+/** The quadratic table, as a textbook writes it. */
+function plainLcs(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, row[j - 1] as number);
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+test('the bit-parallel LCS agrees with the quadratic table on random word sequences of every length', () => {
+  let seed = 7;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (let round = 0; round < 300; round++) {
+    const vocabulary = 2 + Math.floor(rand() * 40);
+    const n = Math.floor(rand() * 140);
+    const a = Uint32Array.from({ length: n }, () => Math.floor(rand() * vocabulary) * 0x9e3779b1);
+    const b = Uint32Array.from(a.filter(() => rand() > 0.2));
+    for (let k = Math.floor(rand() * 10); k > 0; k--) b[Math.floor(rand() * b.length)] = 0xffffffff;
+    assert.equal(lcsLength(a, b), plainLcs(a, b), `round ${round}`);
+    assert.equal(lcsLength(b, a), plainLcs(b, a), `round ${round} swapped`);
+  }
+});
+
+test('word change counts a substitution, a cut or an addition as one word of the longer text', () => {
+  const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  assert.equal(wordChange(a, a), 0);
+  assert.equal(lcsLength(a, [1, 2, 3, 4, 99, 6, 7, 8, 9, 10]), 9);
+  assert.ok(Math.abs(wordChange(a, [1, 2, 3, 4, 99, 6, 7, 8, 9, 10]) - 0.1) < 1e-12);
+  assert.ok(Math.abs(wordChange(a, [1, 2, 3, 4, 6, 7, 8, 9, 10]) - 0.1) < 1e-12);
+  assert.equal(wordChange([], a), 1);
+  assert.equal(wordChange([], []), 0);
+});

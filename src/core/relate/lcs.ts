@@ -1,0 +1,85 @@
+/**
+ * @module Longest common subsequence of two word sequences, as word ids or hashes: how many words an editor kept in
+ * order. Bit-parallel (Hyyrö 2004): one pass over b with a bit vector over a, ~|a|·|b|/32 word operations, about
+ * 20 µs for two 600-word articles, so whole articles can be compared where a sentence-level table would be quadratic.
+ */
+
+// Open addressing from word id to its match mask's row; a stamp per call saves clearing the table between calls.
+let keys = new Int32Array(4096);
+let rows = new Int32Array(4096);
+let stamps = new Uint32Array(4096);
+let stamp = 0;
+
+export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const words = (a.length + 31) >>> 5;
+  let size = keys.length;
+  while (size < a.length * 4) size *= 2;
+  if (size !== keys.length) {
+    keys = new Int32Array(size);
+    rows = new Int32Array(size);
+    stamps = new Uint32Array(size);
+  }
+  stamp = (stamp + 1) >>> 0;
+  if (stamp === 0) {
+    stamps.fill(0);
+    stamp = 1;
+  }
+  const mask = size - 1;
+  let nRows = 0;
+  const rowOf = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const x = (a[i] as number) | 0;
+    let h = Math.imul(x, 0x9e3779b1) >>> 0;
+    for (;;) {
+      h &= mask;
+      if (stamps[h] !== stamp) {
+        stamps[h] = stamp;
+        keys[h] = x;
+        rows[h] = nRows++;
+        break;
+      }
+      if (keys[h] === x) break;
+      h++;
+    }
+    rowOf[i] = rows[h] as number;
+  }
+  const m = new Uint32Array(nRows * words);
+  for (let i = 0; i < a.length; i++) {
+    const at = (rowOf[i] as number) * words + (i >>> 5);
+    m[at] = (m[at] as number) | (1 << (i & 31));
+  }
+  const v = new Uint32Array(words).fill(0xffffffff);
+  for (let j = 0; j < b.length; j++) {
+    const x = (b[j] as number) | 0;
+    let h = Math.imul(x, 0x9e3779b1) >>> 0;
+    let off = -1;
+    for (;;) {
+      h &= mask;
+      if (stamps[h] !== stamp) break;
+      if (keys[h] === x) {
+        off = (rows[h] as number) * words;
+        break;
+      }
+      h++;
+    }
+    if (off < 0) continue;
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const y = v[w] as number;
+      const u = (y & (m[off + w] as number)) >>> 0;
+      const sum = y + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[w] = (sum >>> 0) | (y & ~u);
+    }
+  }
+  let ones = 0;
+  for (let i = 0; i < a.length; i++) ones += ((v[i >>> 5] as number) >>> (i & 31)) & 1;
+  return a.length - ones;
+}
+
+/** Share of words changed between two texts: 1 − LCS / longer length (a substitution, deletion or insertion ≈ 1). */
+export function wordChange(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 0 : 1 - lcsLength(a, b) / longer;
+}
