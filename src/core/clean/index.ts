@@ -12,7 +12,7 @@ import { cleanHtmlFragment, cleanHtmlPage } from './html/index.js';
 import { cleanBrief, cleanText } from './text/index.js';
 
 /** Bumped whenever cleaning output changes; articles of an older version are re-cleaned by `clean --all`. */
-export const CLEANER_VERSION = 4;
+export const CLEANER_VERSION = 5;
 
 export interface Cleaned {
   articles: Article[];

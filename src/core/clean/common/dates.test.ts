@@ -34,6 +34,13 @@ test('isDateLine(line)', async (t) => {
   await t.test('should accept a line that only states a date', () => {
     assert.ok(isDateLine('Fri Sep 15 2023'));
     assert.ok(isDateLine('Updated: 14 September 2023, 13:15 GMT'));
+    // US and other time zones, clock times glued to am/pm, hours written "hrs".
+    for (const l of [
+      'Updated: May 24, 2005, 3:23 PM ET',
+      '8:05am UK, Monday 16 September 2013',
+      'Sat Nov 12 2011, 01:19 hrs',
+    ])
+      assert.ok(isDateLine(l), l);
   });
   await t.test('should reject a sentence that contains a date', () => {
     assert.ok(!isDateLine('The talks began on 14 September 2023 in Moscow.'));

@@ -155,7 +155,8 @@ export function findDates(text: string): DateMatch[] {
 const DATE_LINE_WORDS = new Set(
   (
     'published updated posted last modified on at am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt msk kst jst ' +
-    'ist uhr le la el il am om den publié publicado pubblicato gepubliceerd publicerad veröffentlicht aktualisiert ' +
+    'ist et ct mt pt cst cdt mst mdt aest aedt hkt sgt sast eat wat cat hrs h uk ' +
+    'uhr le la el il am om den publié publicado pubblicato gepubliceerd publicerad veröffentlicht aktualisiert ' +
     'mis à jour'
   ).split(' '),
 );
@@ -170,7 +171,7 @@ export function isDateLine(line: string): boolean {
     .toLowerCase()
     .split(/[^\p{L}\p{N}.]+/u)
     .map((w) => w.replace(/^\.+|\.+$/g, ''))
-    .filter((w) => w && !WEEKDAYS.has(w) && !DATE_LINE_WORDS.has(w) && !/^[+-]?\d{1,4}$/.test(w));
+    .filter((w) => w && !WEEKDAYS.has(w) && !DATE_LINE_WORDS.has(w) && !/^[+-]?\d{1,4}(?:am|pm|h)?$/.test(w));
   return words.length === 0;
 }
 

@@ -8,6 +8,8 @@ test('classifyLine(line)', async (t) => {
   await t.test('should tell prose from short headline-like lines', () => {
     assert.equal(kind('Russia was not invited to those talks.'), 'prose');
     assert.equal(kind('Growing criticism'), 'short');
+    // A quotation standing as its paragraph ends a sentence even with the closing mark set apart.
+    assert.equal(kind('"This way he can\'t harm anyone anymore. "'), 'prose');
     assert.equal(kind('What type of weapons might North Korea present?'), 'short');
     assert.ok(classifyLine({ text: 'Kim Invites Putin to North Korea', gap: 0 }, 0).titleLike);
     assert.ok(!classifyLine({ text: 'Your island. Your news.', gap: 0 }, 0).titleLike);
@@ -18,6 +20,7 @@ test('classifyLine(line)', async (t) => {
     assert.equal(kind('Reporting by Pavel Polityuk; Editing by Alex Richardson'), 'byline');
     assert.equal(kind('By Wednesday, the talks had collapsed completely.'), 'prose');
     assert.equal(kind('Fri Sep 15 2023'), 'date');
+    assert.equal(kind('Updated: May 24, 2005, 3:23 PM ET'), 'date');
     assert.equal(kind('TT'), 'agency');
   });
   await t.test('should recognise page furniture', () => {

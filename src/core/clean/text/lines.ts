@@ -11,7 +11,8 @@ export interface RawLine {
 }
 
 /** Sentence punctuation, possibly followed by closing quotes or brackets. */
-export const TERMINAL = /[.!?\u2026\u3002\uFF01\uFF1F]["'\u201D\u2019\u00BB\u203A)\]]*$/u;
+// Closing quotes may stand apart from the stop ("… anymore. \"") where text was rebuilt from tokens.
+export const TERMINAL = /[.!?\u2026\u3002\uFF01\uFF1F](?:\s?["'\u201D\u2019\u00BB\u203A)\]])*$/u;
 
 /** Words that cannot end an English sentence: a line ending with one was cut mid-sentence. */
 const DANGLING = new Set(
