@@ -11,9 +11,11 @@
  */
 import {
   type Assignment,
+  articleFeatures,
   type Clusterer,
   type ClustererState,
   type ClusterInput,
+  type ClusterOptions,
   createClusterer,
   type ReuseLink,
 } from '../core/cluster/index.js';
@@ -50,10 +52,12 @@ export interface ClusterRunOptions {
 export async function clusterArticles(store: Store, options: ClusterRunOptions = {}): Promise<ClusterSummary> {
   const started = performance.now();
   const saved = await store.getState(STATE);
-  const clusterer = createClusterer({}, saved ? (JSON.parse(saved) as ClustererState) : undefined);
   // A pile arrives in any order (a folder walked by name); the clusterer reads time forward, freezing stories the
   // newest date has left behind. So the articles waiting are clustered in publication order.
   const pending = clusteringOrder(await store.listArticleTimes({ unclustered: true }));
+  const clusterer = saved
+    ? createClusterer({}, JSON.parse(saved) as ClustererState)
+    : createClusterer({ seed: await rarityOfPile(store, pending) });
   const total = pending.length;
   const summary = { clustered: 0, created: 0, joined: 0, merged: 0, stories: 0, storyRelations: 0, seconds: 0 };
   const touchedAll = new Set<string>();
@@ -116,6 +120,29 @@ export async function clusterArticles(store: Store, options: ClusterRunOptions =
   summary.stories = clusterer.stories().length;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** Articles of a first pile read for its word rarity (more add little: rarity settles after a few thousand). */
+const RARITY_SAMPLE = 5000;
+/**
+ * Fewer articles than this say nothing of rarity: in six reports of one event every word they share looks common,
+ * and they would not be joined.
+ */
+const RARITY_MIN = 200;
+
+/**
+ * Document frequencies over the first articles of a pile (in clustering order), for a fresh clusterer to start from:
+ * otherwise its first articles are scored with the rarity of the few seen before them, and early stories form on
+ * common words (on ECB+ through the pipeline, B³ F1 0.861 → 0.866 over 9 orders).
+ */
+async function rarityOfPile(store: Store, seqs: readonly number[]): Promise<ClusterOptions['seed']> {
+  const sample = seqs.slice(0, RARITY_SAMPLE);
+  if (sample.length < RARITY_MIN) return null;
+  const df: Record<string, number> = {};
+  for (const { article } of await store.getArticlesBySeq(sample)) {
+    for (const k of articleFeatures(clusterInput(article)).keys) df[k] = (df[k] ?? 0) + 1;
+  }
+  return { docs: sample.length, df };
 }
 
 async function linksOf(store: Store, articleId: string, known: (id: string) => boolean): Promise<ReuseLink[]> {
@@ -468,7 +495,8 @@ export async function reclusterSince(
   const times = await store.listArticleTimes();
   const { kept, redone } = splitAt(times, cut);
   const previous = await storedPartition(store);
-  const tracked = trackedClusterer();
+  // Seeded as a first run over the same articles is, so that re-clustering everything gives the stories it gave.
+  const tracked = trackedClusterer(createClusterer({ seed: await rarityOfPile(store, clusteringOrder(times)) }));
   const batchSize = options.batchSize ?? 500;
   const kinds = new Map<string, Assignment['kind']>();
   const counts = { created: 0, joined: 0, merged: 0 };
