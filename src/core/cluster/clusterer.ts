@@ -32,14 +32,36 @@ const STRONG_REUSE: ReadonlySet<ReuseType> = new Set([
   'translated',
 ]);
 
+/**
+ * A feature the clusterer knows, looked up once per article: its document frequency and the active stories that hold
+ * it (its postings), so scoring follows references instead of looking keys up in large tables.
+ */
+interface Feature {
+  key: string;
+  channel: number;
+  /** The language of a term (see `termLanguage`), null for a feature of another channel. */
+  language: string | null;
+  /** Document frequency; 0 while not counted (not seen yet, or forgotten by `halveDf`). */
+  df: number;
+  /** Its document frequency in `o.seed`. */
+  seed: number;
+  /** The active stories holding it, each with its weight in the story (as in `Story.weights`); null when none. */
+  stories: Map<Story, number> | null;
+  /** Listed in `features`: a feature neither counted nor held by a story is forgotten. */
+  listed: boolean;
+}
+
 interface Story {
   id: string;
   /** Creation order: the older of two merged stories survives. */
   created: number;
   title: string | null;
   articles: string[];
-  /** Summed member features, each member normalised when it joined; rarity is applied when scoring. */
-  weights: Map<string, number> | null;
+  /**
+   * Summed member features, each member normalised when it joined; rarity is applied when scoring. Weights are
+   * integer ten-thousandths (see `UNIT`).
+   */
+  weights: Map<Feature, number> | null;
   first: number | null;
   last: number | null;
   /** Arrival number of its latest article. */
@@ -58,7 +80,7 @@ interface Story {
 
 /** A new article, ready for scoring: rarity-weighted features normalised per channel. */
 interface Probe {
-  keys: readonly string[];
+  features: readonly Feature[];
   channels: Uint8Array;
   vec: Float64Array;
   rarity: Float64Array;
@@ -73,8 +95,12 @@ interface Probe {
 const SWEEP_EVERY = 512;
 /** A story's norms are recomputed once the stream has grown this much since: rarity drifts slowly. */
 const NORM_DRIFT = 1.25;
-/** Story weights are kept to four decimals: scores do not notice, and the snapshot is half the size. */
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+/**
+ * Story weights are kept to four decimals: scores do not notice, and the snapshot is half the size. They are held as
+ * integer ten-thousandths (small integers need no allocation) and read as `w / UNIT`.
+ */
+const UNIT = 1e4;
+const units = (x: number) => Math.round(x * UNIT);
 /**
  * An article's channel weighs by (its rarest feature's rarity / the largest possible) to this power: a channel that
  * holds only what the whole day says (today's date) hardly counts, one with a rare name or figure counts fully.
@@ -104,33 +130,61 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const o: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
   // Idle stories are looked for in batches; a short article window is checked as often as it is long.
   const sweepEvery = Math.max(1, Math.min(SWEEP_EVERY, o.windowArticles));
-  let df = new Map<string, number>();
+  /** Every feature counted in the document frequencies or held by an active story. */
+  let features = new Map<string, Feature>();
   let docs = 0;
   let arrivals = 0;
   let created = 0;
   let clock: number | null = null;
   let all = new Map<string, Story>();
   let active = new Set<Story>();
-  let postings = new Map<string, Set<Story>>();
   let storyOfArticle = new Map<string, Story>();
   let mergeLog: MergeRecord[] = [];
 
   const reset = () => {
-    df = new Map();
+    features = new Map();
     docs = 0;
     arrivals = 0;
     created = 0;
     clock = null;
     all = new Map();
     active = new Set();
-    postings = new Map();
     storyOfArticle = new Map();
     mergeLog = [];
   };
 
   const seedDf = (key: string) => (o.seed ? (o.seed.df[key] ?? 0) : 0);
   const seedDocs = o.seed ? o.seed.docs : 0;
-  const idf = (key: string) => Math.log((docs + seedDocs + 1) / ((df.get(key) ?? 0) + seedDf(key) + 1)) + 1;
+  const idf = (f: Feature) => Math.log((docs + seedDocs + 1) / (f.df + f.seed + 1)) + 1;
+
+  const feature = (key: string): Feature => {
+    let f = features.get(key);
+    if (f === undefined) {
+      f = {
+        key,
+        channel: channelOf(key),
+        language: termLanguage(key),
+        df: 0,
+        seed: seedDf(key),
+        stories: null,
+        listed: true,
+      };
+      features.set(key, f);
+    }
+    return f;
+  };
+  /** Lists a feature last, as the document frequencies list a key counted anew. */
+  const relist = (f: Feature) => {
+    if (f.listed) features.delete(f.key);
+    features.set(f.key, f);
+    f.listed = true;
+  };
+  const forgetIfUnused = (f: Feature) => {
+    if (f.df === 0 && f.stories === null && f.listed) {
+      features.delete(f.key);
+      f.listed = false;
+    }
+  };
 
   const channelWeight = new Float64Array([
     o.weights.term,
@@ -147,14 +201,19 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const storyNorms = (s: Story): Float64Array => {
     if (s.normAt < 0 || docs > s.normAt * NORM_DRIFT + 1) {
       const sq = s.squares.fill(0);
-      s.termSquares.clear();
-      for (const [k, w] of s.weights!) {
-        const x = w * idf(k);
-        const c = channelOf(k);
+      const ts = s.termSquares;
+      ts.clear();
+      // English (or unknown) terms, the common case, are summed here; other languages in the map.
+      let english = 0;
+      for (const [f, w] of s.weights!) {
+        const x = (w / UNIT) * idf(f);
+        const c = f.channel;
         sq[c] = sq[c]! + x * x;
-        const lang = termLanguage(k);
-        if (lang !== null) s.termSquares.set(lang, (s.termSquares.get(lang) ?? 0) + x * x);
+        const lang = f.language;
+        if (lang === '') english += x * x;
+        else if (lang !== null) ts.set(lang, (ts.get(lang) ?? 0) + x * x);
       }
+      if (english !== 0) ts.set('', english);
       s.normAt = docs;
     }
     for (let c = 0; c < CHANNEL_COUNT; c++) s.norms[c] = Math.sqrt(s.squares[c]!);
@@ -178,34 +237,38 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     return den ? num / den : 0;
   };
 
-  const index = (s: Story, key: string) => {
-    let set = postings.get(key);
-    if (!set) {
-      set = new Set();
-      postings.set(key, set);
+  /** Records a story's weight in a feature in the feature's postings. */
+  const index = (f: Feature, s: Story, w: number) => {
+    let m = f.stories;
+    if (m === null) {
+      m = new Map();
+      f.stories = m;
+      if (!f.listed) relist(f);
     }
-    set.add(s);
+    m.set(s, w);
+  };
+  const unindexOne = (f: Feature, s: Story) => {
+    const m = f.stories;
+    if (m === null) return;
+    m.delete(s);
+    if (m.size === 0) {
+      f.stories = null;
+      forgetIfUnused(f);
+    }
   };
   const unindex = (s: Story) => {
-    for (const k of s.weights!.keys()) {
-      const set = postings.get(k);
-      if (!set) continue;
-      set.delete(s);
-      if (set.size === 0) postings.delete(k);
-    }
+    for (const f of s.weights!.keys()) unindexOne(f, s);
   };
 
   /** Drops a story's lightest features beyond the cap, so a long-running story costs bounded memory. */
   const trim = (s: Story) => {
     const w = s.weights!;
     if (w.size <= o.maxStoryFeatures * 1.25) return;
-    const sorted = [...w.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const sorted = [...w.entries()].sort((a, b) => b[1] - a[1] || (a[0].key < b[0].key ? -1 : 1));
     s.normAt = -1;
-    for (const [k] of sorted.slice(o.maxStoryFeatures)) {
-      w.delete(k);
-      const set = postings.get(k);
-      set?.delete(s);
-      if (set?.size === 0) postings.delete(k);
+    for (const [f] of sorted.slice(o.maxStoryFeatures)) {
+      w.delete(f);
+      unindexOne(f, s);
     }
   };
 
@@ -215,11 +278,12 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const score = (s: Story, a: Probe) => {
     const w = s.weights!;
     dots.fill(0);
-    for (let i = 0; i < a.keys.length; i++) {
-      const c = w.get(a.keys[i]!);
+    const { features: fs, channels, vec, rarity } = a;
+    for (let i = 0; i < fs.length; i++) {
+      const c = w.get(fs[i]!);
       if (c === undefined) continue;
-      const ch = a.channels[i]!;
-      dots[ch] = dots[ch]! + a.vec[i]! * c * a.rarity[i]!;
+      const ch = channels[i]!;
+      dots[ch] = dots[ch]! + vec[i]! * (c / UNIT) * rarity[i]!;
     }
     // Terms are compared with the story's terms in the article's language only: a story told in English and French
     // is, for a French article, its French reports' words (and its names, numbers and dates in any language).
@@ -235,12 +299,13 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     if (fade < 0.01) return 0;
     const [small, large] = a.weights!.size <= b.weights!.size ? [a, b] : [b, a];
     dots.fill(0);
-    for (const [k, w] of small.weights!) {
-      const c = large.weights!.get(k);
+    const lw = large.weights!;
+    for (const [f, w] of small.weights!) {
+      const c = lw.get(f);
       if (c !== undefined) {
-        const r = idf(k);
-        const ch = channelOf(k);
-        dots[ch] = dots[ch]! + w * c * r * r;
+        const r = idf(f);
+        const ch = f.channel;
+        dots[ch] = dots[ch]! + (w / UNIT) * (c / UNIT) * r * r;
       }
     }
     return fade * combine(dots, storyNorms(a), storyNorms(b));
@@ -289,11 +354,13 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   };
 
   const merge = (into: Story, from: Story, articleId: string) => {
-    unindex(from);
-    for (const [k, w] of from.weights!) {
-      const had = into.weights!.get(k);
-      into.weights!.set(k, round4((had ?? 0) + w));
-      if (had === undefined) index(into, k);
+    const iw = into.weights!;
+    for (const [f, w] of from.weights!) {
+      unindexOne(f, from);
+      const had = iw.get(f);
+      const now = units((had === undefined ? 0 : had / UNIT) + w / UNIT);
+      iw.set(f, now);
+      index(f, into, now);
     }
     for (const a of from.articles) {
       into.articles.push(a);
@@ -320,9 +387,12 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
 
   /** Halves every document frequency, forgetting those that fall under one; stories' norms are then recomputed. */
   const halveDf = () => {
-    for (const [k, v] of df) {
-      if (v < 2) df.delete(k);
-      else df.set(k, v / 2);
+    for (const f of features.values()) {
+      if (f.df === 0) continue;
+      if (f.df < 2) {
+        f.df = 0;
+        forgetIfUnused(f);
+      } else f.df /= 2;
     }
     docs /= 2;
     for (const s of active) s.normAt = -1;
@@ -343,6 +413,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     }
     arrivals++;
     const { keys, weights, channels } = articleFeatures(article, o.weights);
+    const fs = keys.map(feature);
     const language = termLanguage(termPrefix(article.language)) ?? '';
     const day = toDay(article.published);
     if (day !== null && (clock === null || day > clock)) clock = day;
@@ -352,7 +423,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     // Each channel is normalised on its own, so the article's vector has unit norm in every channel it has.
     const norms = new Float64Array(CHANNEL_COUNT);
     for (let i = 0; i < n; i++) {
-      rarity[i] = idf(keys[i]!);
+      rarity[i] = idf(fs[i]!);
       vec[i] = weights[i]! * rarity[i]!;
       const ch = channels[i]!;
       norms[ch] = norms[ch]! + vec[i]! * vec[i]!;
@@ -388,7 +459,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         absorbed.push(s);
       }
     } else {
-      const ranked = rank({ keys, channels, vec, rarity, present, info, language }, day);
+      const ranked = rank({ features: fs, channels, vec, rarity, present, info, language }, day);
       // The most similar story that clears its bar: a small story asks more (see `smallStoryMargin`).
       const best = ranked.find((c) => c.sim >= o.joinThreshold + o.smallStoryMargin / c.story.articles.length);
       if (best) {
@@ -415,15 +486,17 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     const sq = story.squares;
     let termChange = 0;
     for (let i = 0; i < n; i++) {
-      const k = keys[i]!;
+      const f = fs[i]!;
       const ch = channels[i]!;
-      const had = tw.get(k) ?? 0;
-      const now = round4(had + weights[i]! / norms[ch]!);
-      tw.set(k, now);
+      const held = tw.get(f);
+      const had = held === undefined ? 0 : held / UNIT;
+      const nowUnits = units(had + weights[i]! / norms[ch]!);
+      const now = nowUnits / UNIT;
+      tw.set(f, nowUnits);
       const change = (now * now - had * had) * rarity[i]! * rarity[i]!;
       sq[ch] = sq[ch]! + change;
       if (ch === 0) termChange += change;
-      if (had === 0) index(story, k);
+      index(f, story, nowUnits);
     }
     if (termChange !== 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + termChange);
     trim(story);
@@ -448,7 +521,10 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       }
       if (merged.length) kind = 'merged';
     }
-    for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const f of fs) {
+      if (f.df === 0) relist(f);
+      f.df += 1;
+    }
     docs++;
     if (arrivals % sweepEvery === 0) sweep();
     if (arrivals % o.dfHalfLife === 0) halveDf();
@@ -457,17 +533,17 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
 
   /** Candidate stories by their overlap on the article's rarer features, then scored exactly, best first. */
   const rank = (a: Probe, day: number | null) => {
-    const { keys, vec, rarity } = a;
+    const { features: fs, vec, rarity } = a;
     const common = Math.max(2, o.commonShare * (docs + seedDocs));
     // The article's rarest features nominate, each through at most a small share of the active stories: a long
     // article's tail of middling words, or today's date, would visit many stories for little.
     const crowded = Math.max(50, o.crowdedShare * active.size);
     const order: number[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if ((df.get(k) ?? 0) + seedDf(k) > common) continue;
-      const set = postings.get(k);
-      if (set && set.size <= crowded) order.push(i);
+    for (let i = 0; i < fs.length; i++) {
+      const f = fs[i]!;
+      if (f.df + f.seed > common) continue;
+      const m = f.stories;
+      if (m !== null && m.size <= crowded) order.push(i);
     }
     if (order.length > o.nominators) {
       order.sort((x, y) => rarity[y]! - rarity[x]! || x - y);
@@ -477,15 +553,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     const stamp = arrivals;
     const nominated: Story[] = [];
     for (const i of order) {
-      const k = keys[i]!;
       const w = vec[i]! * rarity[i]!;
-      for (const s of postings.get(k)!) {
+      for (const [s, x] of fs[i]!.stories!) {
         if (s.mark !== stamp) {
           s.mark = stamp;
           s.partial = 0;
           nominated.push(s);
         }
-        s.partial += w * s.weights!.get(k)!;
+        s.partial += w * (x / UNIT);
       }
     }
     const pool = topByPartial(nominated, o.maxCandidates);
@@ -503,13 +578,19 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     return out;
   };
 
+  const dfEntries = () => {
+    const out: [string, number][] = [];
+    for (const f of features.values()) if (f.df > 0) out.push([f.key, f.df]);
+    return out;
+  };
+
   const snapshot = (): ClustererState => ({
     version: 1,
     docs,
     arrivals,
     created,
     clock,
-    df: [...df.entries()],
+    df: dfEntries(),
     stories: [...all.values()].map((s) => ({
       id: s.id,
       created: s.created,
@@ -518,7 +599,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       first: s.first,
       last: s.last,
       touched: s.touched,
-      weights: s.weights ? [...s.weights.entries()] : null,
+      weights: s.weights ? Array.from(s.weights, ([f, w]): [string, number] => [f.key, w / UNIT]) : null,
     })),
     merges: mergeLog.map((m) => ({ ...m })),
   });
@@ -530,14 +611,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     arrivals = st.arrivals;
     created = st.created;
     clock = st.clock;
-    df = new Map(st.df);
+    for (const [k, v] of st.df) feature(k).df = v;
     for (const r of st.stories) {
       const s: Story = {
         id: r.id,
         created: r.created,
         title: r.title,
         articles: [...r.articles],
-        weights: r.weights ? new Map(r.weights) : null,
+        weights: r.weights ? new Map(r.weights.map(([k, w]) => [feature(k), units(w)])) : null,
         first: r.first,
         last: r.last,
         touched: r.touched,
@@ -552,7 +633,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       for (const a of s.articles) storyOfArticle.set(a, s);
       if (s.weights) {
         active.add(s);
-        for (const k of s.weights.keys()) index(s, k);
+        for (const [f, w] of s.weights) index(f, s, w);
       }
     }
     mergeLog = st.merges.map((m) => ({ ...m }));

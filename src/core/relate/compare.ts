@@ -6,9 +6,23 @@
 
 import { type DiffOp, wordDiff } from '../align/diff.js';
 import { ANCHOR, type Analysis, FUNCTION, QUOTED } from '../fingerprint/analyze.js';
-import { anchorSet, termSet, uniqueSorted, wordShingles } from '../fingerprint/sets.js';
+import { combine, hashString } from '../fingerprint/hash.js';
+import { sortUint32, uniqueSorted } from '../fingerprint/sets.js';
 import { stem } from '../fingerprint/words.js';
 import type { Evidence, SynonymLookup } from './types.js';
+
+/**
+ * A synonym lookup that also gives each word's senses (sorted ids; none for a word it does not know): two words are
+ * synonyms when they differ and share a sense. With the senses, a comparison rules out most word pairs with a mask
+ * test instead of a lookup. `loadSynonyms` returns one.
+ */
+export interface SenseSynonyms extends SynonymLookup {
+  senses(word: string): Int32Array;
+}
+
+function hasSenses(s: SynonymLookup): s is SenseSynonyms {
+  return typeof (s as Partial<SenseSynonyms>).senses === 'function';
+}
 
 export interface Side {
   analysis: Analysis;
@@ -54,19 +68,23 @@ function has(sorted: Uint32Array, v: number): boolean {
 
 /** Share of the words of `a` that sit in sentences whose shingles are (nearly) all in `other`. */
 function verbatimShare(a: Analysis, other: Uint32Array): { verbatim: number; mixed: number } {
-  const { sentenceShingles } = derived(a);
+  const { sentenceShingles, sentenceEnds } = derived(a);
   const s = a.sentences;
   let verbatim = 0;
   let mixed = 0;
+  let from = 0;
   for (let i = 1; i < s.length; i++) {
-    const sh = sentenceShingles[i - 1] as Uint32Array;
-    if (sh.length < 2) continue;
-    let found = 0;
-    for (let j = 0; j < sh.length; j++) if (has(other, sh[j] as number)) found++;
-    const share = found / sh.length;
-    const words = (s[i] as number) - (s[i - 1] as number);
-    if (share >= 0.6) verbatim += words;
-    else if (share >= 0.15) mixed += words;
+    const to = sentenceEnds[i - 1] as number;
+    const count = to - from;
+    if (count >= 2) {
+      let found = 0;
+      for (let j = from; j < to; j++) if (has(other, sentenceShingles[j] as number)) found++;
+      const share = found / count;
+      const words = (s[i] as number) - (s[i - 1] as number);
+      if (share >= 0.6) verbatim += words;
+      else if (share >= 0.15) mixed += words;
+    }
+    from = to;
   }
   const n = a.words.length || 1;
   return { verbatim: verbatim / n, mixed: mixed / n };
@@ -76,31 +94,100 @@ function verbatimShare(a: Analysis, other: Uint32Array): { verbatim: number; mix
 interface Derived {
   shingles: Uint32Array;
   shinglesOutsideQuotes: Uint32Array;
-  /** Per sentence, its shingles outside quotations (two reports quoting one speaker have not copied each other). */
-  sentenceShingles: Uint32Array[];
+  /**
+   * Per sentence, its shingles outside quotations (two reports quoting one speaker have not copied each other), sorted
+   * and unique: sentence i's at [sentenceEnds[i - 1] (0 for the first), sentenceEnds[i]).
+   */
+  sentenceShingles: Uint32Array;
+  sentenceEnds: Uint32Array;
   terms: Uint32Array;
   anchors: Uint32Array;
-  bags: SentenceBag[];
+  /** Built on first use: only pairs that need meaning alignment read them. */
+  bags: SentenceBag[] | null;
   slips: number;
   foreignRun: boolean;
 }
 
 const cache = new WeakMap<Analysis, Derived>();
 
+/** Sorts a[from, to) and moves its distinct values to its start; returns their count. */
+function sortUniqueRange(a: Uint32Array, from: number, to: number): number {
+  sortUint32(a.subarray(from, to));
+  let n = from;
+  for (let i = from; i < to; i++) if (i === from || a[i] !== a[i - 1]) a[n++] = a[i] as number;
+  return n - from;
+}
+
+/** Sorted unique values of src[0, n), in a new array (src is sorted in place). */
+function sortedUnique(src: Uint32Array, n: number): Uint32Array {
+  return src.slice(0, sortUniqueRange(src, 0, n));
+}
+
+// Scratch for the sets of one analysis (grown as needed).
+let shingleScratch = new Uint32Array(1024);
+let outsideScratch = new Uint32Array(1024);
+let quotedScratch = new Uint8Array(1024);
+let setScratch = new Uint32Array(2048);
+
 function derived(a: Analysis): Derived {
   let d = cache.get(a);
   if (!d) {
-    const sentenceShingles: Uint32Array[] = [];
-    for (let i = 1; i < a.sentences.length; i++) {
-      sentenceShingles.push(wordShingles(a, 3, a.sentences[i - 1] as number, a.sentences[i] as number, true));
+    // Every word 3-shingle once (what `wordShingles` gives for the whole text, outside quotations and per sentence).
+    const { hashes, flags, sentences } = a;
+    const n = hashes.length;
+    const m = Math.max(0, n - 2);
+    if (shingleScratch.length < m) {
+      shingleScratch = new Uint32Array(2 * m);
+      outsideScratch = new Uint32Array(2 * m);
+      quotedScratch = new Uint8Array(2 * m);
     }
+    const all = shingleScratch;
+    const outside = outsideScratch;
+    const quoted = quotedScratch;
+    let nOutside = 0;
+    for (let i = 0; i < m; i++) {
+      const h = combine(combine(hashes[i] as number, hashes[i + 1] as number), hashes[i + 2] as number);
+      all[i] = h;
+      const q = ((flags[i] as number) | (flags[i + 1] as number) | (flags[i + 2] as number)) & QUOTED;
+      quoted[i] = q;
+      if (!q) outside[nOutside++] = h;
+    }
+    // Each sentence's shingles outside quotations: a sentence [from, to) has those starting in [from, to - 3].
+    const sentenceShingles = new Uint32Array(nOutside);
+    const sentenceEnds = new Uint32Array(Math.max(0, sentences.length - 1));
+    let at = 0;
+    for (let k = 1; k < sentences.length; k++) {
+      const from = sentences[k - 1] as number;
+      const to = sentences[k] as number;
+      const start = at;
+      for (let i = from; i + 3 <= to; i++) if (!quoted[i]) sentenceShingles[at++] = all[i] as number;
+      at = start + sortUniqueRange(sentenceShingles, start, at);
+      sentenceEnds[k - 1] = at;
+    }
+    // Content-word stems (`termHashes`) and names and numbers alone and in pairs (`anchorHashes`).
+    if (setScratch.length < 2 * n) setScratch = new Uint32Array(4 * n);
+    const set = setScratch;
+    let nTerms = 0;
+    for (let i = 0; i < n; i++) if (!((flags[i] as number) & FUNCTION)) set[nTerms++] = a.termStems[i] as number;
+    const terms = sortedUnique(set, nTerms);
+    let nAnchors = 0;
+    let previous = -1;
+    for (let i = 0; i < n; i++) {
+      if (!((flags[i] as number) & ANCHOR)) continue;
+      const h = a.anchorStems[i] as number;
+      set[nAnchors++] = h;
+      if (previous >= 0 && previous !== h) set[nAnchors++] = combine(previous, h);
+      previous = h;
+    }
+    const anchors = sortedUnique(set, nAnchors);
     d = {
-      shingles: wordShingles(a),
-      shinglesOutsideQuotes: wordShingles(a, 3, 0, a.words.length, true),
-      sentenceShingles,
-      terms: termSet(a),
-      anchors: anchorSet(a),
-      bags: bags(a),
+      shingles: sortedUnique(all, m),
+      shinglesOutsideQuotes: sortedUnique(outside, nOutside),
+      sentenceShingles: at === sentenceShingles.length ? sentenceShingles : sentenceShingles.slice(0, at),
+      sentenceEnds,
+      terms,
+      anchors,
+      bags: null,
       slips: articleSlips(a),
       foreignRun: foreignRunIn(a),
     };
@@ -109,7 +196,12 @@ function derived(a: Analysis): Derived {
   return d;
 }
 
-const DIACRITIC = /[\u00C0-\u024F]/;
+function bagsOf(a: Analysis): SentenceBag[] {
+  const d = derived(a);
+  d.bags ??= bags(a);
+  return d.bags;
+}
+
 const FOREIGN_GLUE = new Set([
   'de',
   'la',
@@ -132,15 +224,29 @@ export function hasForeignRun(a: Analysis, language: string | null): boolean {
   return language === 'en' && derived(a).foreignRun;
 }
 
+/** Whether the word has a char of /[\u00C0-\u024F]/ (Latin letters with diacritics). */
+function hasDiacritic(x: string): boolean {
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i);
+    if (c >= 0xc0 && c <= 0x24f) return true;
+  }
+  return false;
+}
+
 function foreignRunIn(a: Analysis): boolean {
   const w = a.words;
   // 1: a glue word of another language, 2: a word with Latin diacritics; any 4-word window with both kinds (≥ 2 accented).
   const kind = new Uint8Array(w.length);
+  let accentedWords = 0;
   for (let i = 0; i < w.length; i++) {
     const x = w[i] as string;
     if (FOREIGN_GLUE.has(x)) kind[i] = 1;
-    else if (DIACRITIC.test(x)) kind[i] = 2;
+    else if (hasDiacritic(x)) {
+      kind[i] = 2;
+      accentedWords++;
+    }
   }
+  if (accentedWords < 2) return false;
   for (let i = 0; i + 3 <= w.length; i++) {
     let glue = 0;
     let accented = 0;
@@ -172,7 +278,15 @@ export function articleSlips(a: Analysis): number {
 interface SentenceBag {
   stems: string[];
   words: string[];
+  /** `hashString` of each stem: stems compare as ints first. */
+  ids: Int32Array;
   anchors: Set<string>;
+  /** The lookup `senses` and `masks` were taken from. */
+  lookup: SenseSynonyms | null;
+  /** Per word, its senses. */
+  senses: Int32Array[];
+  /** Per word, two ints with a bit set for each of its senses: words whose masks do not meet share no sense. */
+  masks: Int32Array;
 }
 
 /** Content words outside quotations, per sentence: what a paraphrase must keep the meaning of. */
@@ -180,18 +294,62 @@ function bags(a: Analysis): SentenceBag[] {
   const out: SentenceBag[] = [];
   const s = a.sentences;
   for (let i = 1; i < s.length; i++) {
-    const bag: SentenceBag = { stems: [], words: [], anchors: new Set() };
+    const stems: string[] = [];
+    const words: string[] = [];
+    const anchors = new Set<string>();
     for (let j = s[i - 1] as number; j < (s[i] as number); j++) {
       const f = a.flags[j] as number;
       if (f & (FUNCTION | QUOTED)) continue;
       const w = a.words[j] as string;
-      bag.words.push(w);
-      bag.stems.push(stem(w));
-      if (f & ANCHOR) bag.anchors.add(stem(w));
+      const st = stem(w);
+      words.push(w);
+      stems.push(st);
+      if (f & ANCHOR) anchors.add(st);
     }
-    if (bag.stems.length >= 4) out.push(bag);
+    if (stems.length < 4) continue;
+    const ids = new Int32Array(stems.length);
+    for (let k = 0; k < stems.length; k++) ids[k] = hashString(stems[k] as string);
+    out.push({ stems, words, ids, anchors, lookup: null, senses: [], masks: new Int32Array(0) });
   }
   return out;
+}
+
+/** The senses of the bag's words under this lookup, and their masks. */
+function withSenses(bag: SentenceBag, lookup: SenseSynonyms): void {
+  if (bag.lookup === lookup) return;
+  const n = bag.words.length;
+  const senses: Int32Array[] = new Array(n);
+  const masks = new Int32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const s = lookup.senses(bag.words[i] as string);
+    senses[i] = s;
+    let lo = 0;
+    let hi = 0;
+    for (let k = 0; k < s.length; k++) {
+      const bit = Math.imul(s[k] as number, 0x9e3779b1) >>> 26;
+      if (bit < 32) lo |= 1 << bit;
+      else hi |= 1 << (bit - 32);
+    }
+    masks[2 * i] = lo;
+    masks[2 * i + 1] = hi;
+  }
+  bag.senses = senses;
+  bag.masks = masks;
+  bag.lookup = lookup;
+}
+
+/** Whether two sorted arrays share a value. */
+function meet(a: Int32Array, b: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) return true;
+    if (x < y) i++;
+    else j++;
+  }
+  return false;
 }
 
 /** Share of content words two sentences must share (as stems or synonyms) to say the same thing. */
@@ -206,37 +364,82 @@ interface Match {
   pairs: [string, string][];
 }
 
+const NO_PAIRS: [string, string][] = [];
+// Scratch of `softMatch` (grown as needed).
+let usedScratch = new Uint8Array(64);
+let openScratch = new Int32Array(64);
+
 function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | null, needed: number): Match {
-  const used = new Uint8Array(y.stems.length);
-  const open: number[] = [];
+  const nx = x.stems.length;
+  const ny = y.stems.length;
+  if (usedScratch.length < ny) usedScratch = new Uint8Array(2 * ny);
+  if (openScratch.length < nx) openScratch = new Int32Array(2 * nx);
+  const used = usedScratch;
+  const open = openScratch;
+  used.fill(0, 0, ny);
+  let nOpen = 0;
   let same = 0;
-  for (let i = 0; i < x.stems.length; i++) {
-    const st = x.stems[i] as string;
-    let hit = y.stems.indexOf(st);
-    while (hit >= 0 && used[hit]) hit = y.stems.indexOf(st, hit + 1);
+  const xIds = x.ids;
+  const yIds = y.ids;
+  // Each stem of x takes the first unused equal stem of y.
+  for (let i = 0; i < nx; i++) {
+    const id = xIds[i] as number;
+    let hit = -1;
+    for (let j = 0; j < ny; j++) {
+      if (yIds[j] === id && !used[j] && y.stems[j] === x.stems[i]) {
+        hit = j;
+        break;
+      }
+    }
     if (hit >= 0) {
       used[hit] = 1;
       same++;
-    } else open.push(i);
+    } else open[nOpen++] = i;
   }
-  const total = x.stems.length + y.stems.length;
-  const pairs: [string, string][] = [];
+  const total = nx + ny;
+  let pairs = NO_PAIRS;
   // Synonym lookups are the expensive part: only for pairs that share enough already and could still reach `needed`.
-  const reachable = (2 * (same + Math.min(open.length, y.stems.length - same))) / total;
-  if (synonyms && open.length && same > 0 && reachable >= needed) {
-    for (const i of open) {
-      const w = x.words[i] as string;
-      for (let j = 0; j < y.words.length; j++) {
-        if (used[j]) continue;
-        if (synonyms(w, y.words[j] as string)) {
-          used[j] = 1;
-          pairs.push([w, y.words[j] as string]);
-          break;
+  const reachable = (2 * (same + Math.min(nOpen, ny - same))) / total;
+  if (synonyms && nOpen && same > 0 && reachable >= needed) {
+    if (hasSenses(synonyms)) {
+      // What `synonyms(w, v)` answers, from the senses: w !== v and a shared sense.
+      withSenses(x, synonyms);
+      withSenses(y, synonyms);
+      const xm = x.masks;
+      const ym = y.masks;
+      for (let o = 0; o < nOpen; o++) {
+        const i = open[o] as number;
+        const lo = xm[2 * i] as number;
+        const hi = xm[2 * i + 1] as number;
+        if ((lo | hi) === 0) continue;
+        const w = x.words[i] as string;
+        for (let j = 0; j < ny; j++) {
+          if (used[j] || ((lo & (ym[2 * j] as number)) | (hi & (ym[2 * j + 1] as number))) === 0) continue;
+          const v = y.words[j] as string;
+          if (w !== v && meet(x.senses[i] as Int32Array, y.senses[j] as Int32Array)) {
+            used[j] = 1;
+            if (pairs === NO_PAIRS) pairs = [];
+            pairs.push([w, v]);
+            break;
+          }
+        }
+      }
+    } else {
+      for (let o = 0; o < nOpen; o++) {
+        const w = x.words[open[o] as number] as string;
+        for (let j = 0; j < ny; j++) {
+          if (used[j]) continue;
+          if (synonyms(w, y.words[j] as string)) {
+            used[j] = 1;
+            if (pairs === NO_PAIRS) pairs = [];
+            pairs.push([w, y.words[j] as string]);
+            break;
+          }
         }
       }
     }
   }
-  return { dice: (2 * (same + pairs.length)) / total, same, size: x.stems.length, pairs };
+  return { dice: (2 * (same + pairs.length)) / total, same, size: nx, pairs };
 }
 
 /**
@@ -278,8 +481,8 @@ function alignMeaning(
   indel: number;
   examples: [string, string][];
 } {
-  let xs = derived(a).bags;
-  let ys = derived(b).bags;
+  let xs = bagsOf(a);
+  let ys = bagsOf(b);
   if (xs.length > ys.length) [xs, ys] = [ys, xs];
   if (xs.length === 0)
     return { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
@@ -293,10 +496,21 @@ function alignMeaning(
   for (const x of xs) {
     let best: Match | null = null;
     let bestY: SentenceBag | null = null;
+    const nx = x.stems.length;
     for (const y of ys) {
-      let sharedAnchor = false;
-      for (const an of x.anchors) if (y.anchors.has(an)) sharedAnchor = true;
-      if (!sharedAnchor && x.anchors.size > 0) continue;
+      if (x.anchors.size > 0) {
+        let sharedAnchor = false;
+        for (const an of x.anchors) {
+          if (y.anchors.has(an)) {
+            sharedAnchor = true;
+            break;
+          }
+        }
+        if (!sharedAnchor) continue;
+      }
+      // A sentence that could not beat the best so far even matching every word is not matched.
+      const ny = y.stems.length;
+      if (best && (2 * Math.min(nx, ny)) / (nx + ny) <= best.dice) continue;
       const m = softMatch(x, y, synonyms, Math.max(ALIGNED_DICE, best?.dice ?? 0));
       if (!best || m.dice > best.dice) {
         best = m;

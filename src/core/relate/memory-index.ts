@@ -8,6 +8,7 @@ import { analyze } from '../fingerprint/analyze.js';
 import { type Fingerprint, fingerprint, fingerprintOf } from '../fingerprint/fingerprint.js';
 import { LshIndex } from '../fingerprint/lsh.js';
 import type { Article } from '../model.js';
+import { DocStore } from './doc-store.js';
 import { type Comparable, relate } from './index.js';
 import type { Relation, SynonymLookup } from './types.js';
 
@@ -49,19 +50,13 @@ export function sharedKeys(
 /** More candidates than this for one article means a bucket has degenerated (boilerplate): the best ones win. */
 export const MAX_CANDIDATES = 200;
 
-interface Stored {
-  id: string;
-  language: string | null;
-  body: readonly string[];
-  contentHash: string;
-}
-
 /** Analyses kept for the most recent candidates; older ones are rebuilt from the body (memory stays flat). */
 const ANALYSES_KEPT = 2000;
 
 export class MemoryReuseIndex {
   readonly #lsh = new LshIndex();
-  readonly #items: Stored[] = [];
+  /** Id, language, body and content hash of each article, by handle, outside the JS heap. */
+  readonly #docs = new DocStore();
   readonly #analyses = new Map<number, Comparable>();
   readonly #synonyms: SynonymLookup | null;
 
@@ -70,7 +65,7 @@ export class MemoryReuseIndex {
   }
 
   get size(): number {
-    return this.#items.length;
+    return this.#docs.size;
   }
 
   /** Relations of an article to the indexed ones, without adding it. */
@@ -85,8 +80,12 @@ export class MemoryReuseIndex {
    */
   insert(article: IndexInput): void {
     const fp = fingerprint(article.body);
-    const handle = this.#items.length;
-    this.#items.push({ id: article.id, language: article.language, body: article.body, contentHash: fp.contentHash });
+    const handle = this.#docs.add({
+      id: article.id,
+      language: article.language,
+      body: article.body,
+      contentHash: fp.contentHash,
+    });
     this.#lsh.add(fp.keys, handle);
   }
 
@@ -94,21 +93,26 @@ export class MemoryReuseIndex {
   candidates(article: IndexInput): string[] {
     return this.#lsh
       .candidates(fingerprint(article.body).keys, -1, MAX_CANDIDATES)
-      .map((h) => (this.#items[h] as Stored).id);
+      .map((h) => this.#docs.id(h));
   }
 
-  /** Bytes held by the LSH table (the bodies kept for verification come on top). */
+  /** Bytes held by the LSH table (the bodies kept for verification come on top: `docBytes`). */
   get lshBytes(): number {
     return this.#lsh.bytes;
+  }
+
+  /** Bytes held by the ids, bodies and content hashes kept for verification. */
+  get docBytes(): number {
+    return this.#docs.bytes;
   }
 
   /** Adds the article and returns its relations to the articles added before it. */
   add(article: IndexInput): Relation[] {
     const item = toIndexed(article);
-    const handle = this.#items.length;
+    const handle = this.#docs.size;
     const relations = this.#relations(item, handle);
     // Filed only once related: an article whose verification throws is not half in the index.
-    this.#items.push({ id: item.id, language: item.language, body: article.body, contentHash: item.contentHash });
+    this.#docs.add({ id: item.id, language: item.language, body: article.body, contentHash: item.contentHash });
     this.#remember(handle, item);
     this.#lsh.add(item.fingerprint.keys, handle);
     return relations;
@@ -126,7 +130,7 @@ export class MemoryReuseIndex {
       this.#remember(handle, kept);
       return kept;
     }
-    const s = this.#items[handle] as Stored;
+    const s = this.#docs.get(handle);
     const c: Comparable = { id: s.id, language: s.language, analysis: analyze(s.body), contentHash: s.contentHash };
     this.#remember(handle, c);
     return c;
