@@ -205,14 +205,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       ts.clear();
       // English (or unknown) terms, the common case, are summed here; other languages in the map.
       let english = 0;
-      for (const [f, w] of s.weights!) {
+      s.weights!.forEach((w, f) => {
         const x = (w / UNIT) * idf(f);
         const c = f.channel;
         sq[c] = sq[c]! + x * x;
         const lang = f.language;
         if (lang === '') english += x * x;
         else if (lang !== null) ts.set(lang, (ts.get(lang) ?? 0) + x * x);
-      }
+      });
       if (english !== 0) ts.set('', english);
       s.normAt = docs;
     }
@@ -300,14 +300,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     const [small, large] = a.weights!.size <= b.weights!.size ? [a, b] : [b, a];
     dots.fill(0);
     const lw = large.weights!;
-    for (const [f, w] of small.weights!) {
+    small.weights!.forEach((w, f) => {
       const c = lw.get(f);
       if (c !== undefined) {
         const r = idf(f);
         const ch = f.channel;
         dots[ch] = dots[ch]! + (w / UNIT) * (c / UNIT) * r * r;
       }
-    }
+    });
     return fade * combine(dots, storyNorms(a), storyNorms(b));
   };
 
@@ -554,14 +554,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     const nominated: Story[] = [];
     for (const i of order) {
       const w = vec[i]! * rarity[i]!;
-      for (const [s, x] of fs[i]!.stories!) {
+      fs[i]!.stories!.forEach((x, s) => {
         if (s.mark !== stamp) {
           s.mark = stamp;
           s.partial = 0;
           nominated.push(s);
         }
         s.partial += w * (x / UNIT);
-      }
+      });
     }
     const pool = topByPartial(nominated, o.maxCandidates);
     const out: { story: Story; sim: number }[] = [];

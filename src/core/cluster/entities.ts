@@ -8,6 +8,16 @@
  */
 import { isCapitalised, type Passage, STOPWORDS, type Token } from './text.js';
 
+// Patterns used once per token, made once (a regular expression literal is a new object each time it is evaluated).
+const NAME_PUNCTUATION = /[-'’.]/g;
+const SPACES = /\s+/g;
+const SPACE = /\s/;
+const SENTENCE_BREAK = /[!?:;"“”‘«([—–]/;
+const SENTENCE_END = /[.!?]["”’']?\s*$/;
+const DIGIT = /\d/;
+const LEADING_DIGIT = /^\d/;
+const NAME_GAP = /^(?:[ \t]|\s*[-‐]\s*)$/;
+
 /** Words that may sit inside a name between capitalised words ("Bank of America", "Charles de Gaulle"). */
 const CONNECTORS: ReadonlySet<string> = new Set([
   'of',
@@ -57,8 +67,8 @@ function canonical(words: readonly string[]): string {
   return words
     .join(' ')
     .toLowerCase()
-    .replace(/[-'’.]/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(NAME_PUNCTUATION, ' ')
+    .replace(SPACES, ' ')
     .trim();
 }
 
@@ -67,10 +77,10 @@ function opensSentence(text: string, tokens: readonly Token[], i: number): boole
   const tok = tokens[i]!;
   const prev = i > 0 ? tokens[i - 1]! : null;
   let j = tok.start - 1;
-  while (j >= (prev ? prev.end : 0) && /\s/.test(text[j] ?? '')) j--;
+  while (j >= (prev ? prev.end : 0) && SPACE.test(text[j] ?? '')) j--;
   if (j < (prev ? prev.end : 0)) return prev === null;
   const gap = text.slice(prev ? prev.end : 0, tok.start);
-  if (/[!?:;"“”‘«([—–]/.test(gap)) return true;
+  if (SENTENCE_BREAK.test(gap)) return true;
   if (gap.includes('.')) return !(prev && ABBREVIATIONS.has(prev.lower));
   return false;
 }
@@ -80,7 +90,7 @@ function capitalRatio(tokens: readonly Token[]): number {
   let long = 0;
   let caps = 0;
   for (const t of tokens) {
-    if (t.text.length < 4 || /\d/.test(t.text)) continue;
+    if (t.text.length < 4 || DIGIT.test(t.text)) continue;
     long++;
     if (isCapitalised(t.text)) caps++;
   }
@@ -96,14 +106,16 @@ interface Candidate {
 
 function phrases({ text, tokens }: Passage, lowerVocabulary: ReadonlySet<string>, trusted: boolean): Candidate[] {
   // A body line in title case that does not end like a sentence is a headline or a label, as untrusted as the title.
-  if (capitalRatio(tokens) > 0.6 && !/[.!?]["”’']?\s*$/.test(text)) trusted = false;
+  if (capitalRatio(tokens) > 0.6 && !SENTENCE_END.test(text)) trusted = false;
   const out: Candidate[] = [];
   let run: string[] = [];
-  let pendingConnectors: string[] = [];
+  const pendingConnectors: string[] = [];
   let runOpens = false;
   const flush = () => {
     // A name follows its titles ("Greek Prime Minister Costas Karamanlis" → "Costas Karamanlis"); a run that is only
     // titles, or ends with one ("the company's CEO"), keeps what precedes them.
+    pendingConnectors.length = 0;
+    if (run.length === 0) return;
     let lastTitle = -1;
     run.forEach((w, i) => {
       if (TITLES.has(w.toLowerCase())) lastTitle = i;
@@ -115,11 +127,10 @@ function phrases({ text, tokens }: Passage, lowerVocabulary: ReadonlySet<string>
     while (run.length && TITLES.has(run[run.length - 1]!.toLowerCase())) run.pop();
     if (run.length) out.push({ words: run, trusted, opener: runOpens && run.length === 1 });
     run = [];
-    pendingConnectors = [];
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const cap = isCapitalised(t.text) && !CALENDAR.has(t.lower) && !/^\d/.test(t.text);
+    const cap = isCapitalised(t.text) && !CALENDAR.has(t.lower) && !LEADING_DIGIT.test(t.text);
     if (!cap) {
       if (run.length && CONNECTORS.has(t.lower) && pendingConnectors.length === 0) {
         pendingConnectors.push(t.lower);
@@ -131,7 +142,7 @@ function phrases({ text, tokens }: Passage, lowerVocabulary: ReadonlySet<string>
     // Only a plain space or a hyphen continues a name: "Somehow, Reid" is two things.
     if (
       run.length &&
-      (opensSentence(text, tokens, i) || !/^(?:[ \t]|\s*[-‐]\s*)$/.test(text.slice(tokens[i - 1]!.end, t.start)))
+      (opensSentence(text, tokens, i) || !NAME_GAP.test(text.slice(tokens[i - 1]!.end, t.start)))
     )
       flush();
     if (run.length === 0) {
@@ -142,7 +153,7 @@ function phrases({ text, tokens }: Passage, lowerVocabulary: ReadonlySet<string>
       runOpens = opener;
     }
     if (pendingConnectors.length) run.push(...pendingConnectors);
-    pendingConnectors = [];
+    pendingConnectors.length = 0;
     run.push(t.text);
   }
   flush();

@@ -59,6 +59,7 @@ export function channelOf(key: string): number {
 }
 
 const JOINERS = /[-'’.&]/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 // Stems repeat across articles; caching them halves the cost of terms. Cleared when large, so memory stays bounded.
 const stemCache = new Map<string, string>();
 
@@ -123,7 +124,7 @@ function kindWeight(key: string, w: FeatureWeights): number {
  * evidence of when its event happened whether the clean stage kept it in the body or read it into `published`.
  */
 function publicationDateKeys(published: string | null): string[] {
-  const m = published ? /^(\d{4})-(\d{2})-(\d{2})/.exec(published) : null;
+  const m = published ? ISO_DATE.exec(published) : null;
   if (!m) return [];
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return [`y:${year}`, `m:${year}-${month}`, `d:${month}-${day}`];

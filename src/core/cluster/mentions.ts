@@ -5,6 +5,21 @@
 import { CALENDAR } from './entities.js';
 import { type Passage, STOPWORDS, type Token } from './text.js';
 
+// Patterns used once per token, made once (a regular expression literal is a new object each time it is evaluated).
+const DIGITS = /^\d+$/;
+const LEADING_DIGIT = /^\d/;
+const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+const TWO_DIGITS = /^\d{2}$/;
+const THREE_DIGITS = /^\d{3}$/;
+const FOUR_DIGITS = /^\d{4}$/;
+const DAY = /^\d{1,2}(?:st|nd|rd|th)?$/i;
+const ORDINAL = /^(\d{1,3})(?:st|nd|rd|th)$/i;
+const CLOCK_GAP = /^: ?$/;
+const SLASH_GAP = /^ ?\/ ?$/;
+const COMMAS = /,/g;
+const FINAL_STOP = /\.$/;
+const QUANTITY = /^\d+(?:\.\d+)?$/;
+
 const MONTH_INDEX: ReadonlyMap<string, number> = new Map(
   [
     ['january', 'jan'],
@@ -53,11 +68,11 @@ const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map(
 
 /** A two- or four-digit year of a numeric date ("09", "2013"), as a full year. */
 function fullYear(t: string): number | null {
-  if (/^\d{4}$/.test(t)) {
+  if (FOUR_DIGITS.test(t)) {
     const y = Number(t);
     return y >= 1900 && y <= 2100 ? y : null;
   }
-  return /^\d{2}$/.test(t) ? 2000 + Number(t) - (Number(t) > 50 ? 100 : 0) : null;
+  return TWO_DIGITS.test(t) ? 2000 + Number(t) - (Number(t) > 50 ? 100 : 0) : null;
 }
 
 export interface Mentions {
@@ -70,13 +85,13 @@ const isMonth = (t: Token | undefined) =>
   t !== undefined && MONTH_INDEX.has(t.lower) && CALENDAR.has(t.lower) && (t.lower !== 'may' || t.text === 'May');
 
 function dayOf(t: Token | undefined): number | null {
-  if (!t || !/^\d{1,2}(?:st|nd|rd|th)?$/i.test(t.text)) return null;
+  if (!t || !DAY.test(t.text)) return null;
   const d = Number.parseInt(t.text, 10);
   return d >= 1 && d <= 31 ? d : null;
 }
 
 function yearOf(t: Token | undefined): number | null {
-  if (!t || !/^\d{4}$/.test(t.text)) return null;
+  if (!t || !FOUR_DIGITS.test(t.text)) return null;
   const y = Number(t.text);
   return y >= 1900 && y <= 2100 ? y : null;
 }
@@ -89,9 +104,9 @@ export function findNumbersAndDates({ text, tokens }: Passage): string[] {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     // Captures space decimals and clock times apart ("$2. 5 million", "14: 08"): rejoin the one, skip the other.
-    if (next && /^\d+$/.test(t.text) && /^\d+$/.test(next.text)) {
+    if (next && DIGITS.test(t.text) && DIGITS.test(next.text)) {
       const g = gap(i);
-      if (/^: ?$/.test(g)) {
+      if (CLOCK_GAP.test(g)) {
         i++;
         continue;
       }
@@ -99,7 +114,7 @@ export function findNumbersAndDates({ text, tokens }: Passage): string[] {
       if (g === ',' && next.text.length === 3) {
         let value = t.text + next.text;
         let j = i + 1;
-        while (tokens[j + 1] && gap(j) === ',' && /^\d{3}$/.test(tokens[j + 1]!.text)) value += tokens[++j]!.text;
+        while (tokens[j + 1] && gap(j) === ',' && THREE_DIGITS.test(tokens[j + 1]!.text)) value += tokens[++j]!.text;
         const scale = SCALE.get(tokens[j + 1]?.lower ?? '') ?? '';
         out.push(`n:${Number(value)}${scale}`);
         i = j;
@@ -113,11 +128,11 @@ export function findNumbersAndDates({ text, tokens }: Passage): string[] {
       }
     }
     // "11 / 30 / 09", "27/09/2013": a numeric date. Its year always; month and day only when the order is plain.
-    if (/^\d{1,2}$/.test(t.text) && tokens[i + 2] && /^ ?\/ ?$/.test(gap(i)) && /^ ?\/ ?$/.test(gap(i + 1))) {
+    if (ONE_OR_TWO_DIGITS.test(t.text) && tokens[i + 2] && SLASH_GAP.test(gap(i)) && SLASH_GAP.test(gap(i + 1))) {
       const a = Number(t.text);
       const b = Number(tokens[i + 1]!.text);
       const y = fullYear(tokens[i + 2]!.text);
-      if (y !== null && /^\d{1,2}$/.test(tokens[i + 1]!.text) && a >= 1 && b >= 1 && a <= 31 && b <= 31) {
+      if (y !== null && ONE_OR_TWO_DIGITS.test(tokens[i + 1]!.text) && a >= 1 && b >= 1 && a <= 31 && b <= 31) {
         out.push(`y:${y}`);
         const [month, day] = a > 12 ? [b, a] : b > 12 ? [a, b] : [0, 0];
         if (month >= 1 && month <= 12) out.push(`d:${month}-${day}`, `m:${y}-${month}`);
@@ -140,7 +155,7 @@ export function findNumbersAndDates({ text, tokens }: Passage): string[] {
       out.push(`y:${year}`);
       continue;
     }
-    const ord = /^(\d{1,3})(?:st|nd|rd|th)$/i.exec(t.text);
+    const ord = ORDINAL.exec(t.text);
     if (ord) {
       out.push(`n:${Number(ord[1])}th`);
       continue;
@@ -149,11 +164,11 @@ export function findNumbersAndDates({ text, tokens }: Passage): string[] {
       out.push(`n:${ORDINAL_WORDS.get(t.lower)!}th`);
       continue;
     }
-    if (/^\d/.test(t.text)) {
+    if (LEADING_DIGIT.test(t.text)) {
       // "6.1", "1,200", "90": a quantity. Days of a date were taken with their month above.
       if (isMonth(tokens[i + 1]) || isMonth(tokens[i - 1])) continue;
-      const value = t.text.replace(/,/g, '').replace(/\.$/, '');
-      if (!/^\d+(?:\.\d+)?$/.test(value)) continue;
+      const value = t.text.replace(COMMAS, '').replace(FINAL_STOP, '');
+      if (!QUANTITY.test(value)) continue;
       const scale = SCALE.get(tokens[i + 1]?.lower ?? '') ?? '';
       out.push(`n:${Number(value)}${scale}`);
       continue;

@@ -16,6 +16,10 @@ export interface Token {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*/gu;
 // Possessives and contractions ("Reid's", "I'm", "didn't") leave the word they are attached to.
 const CLITIC = /['’](?:s|m|ve|ll|re|d|t)$/i;
+const DIGIT = /\d/;
+const ES_PLURAL = /(?:ches|shes|xes|zes)$/;
+const NOT_PLURAL = /(?:ss|us|is|os)$/;
+const KEPT_DOUBLE = /[lsz]/;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -66,11 +70,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  */
 export function stem(w: string): string {
   const n = w.length;
-  if (n <= 3 || /\d/.test(w)) return w;
+  if (n <= 3 || DIGIT.test(w)) return w;
   if (w.endsWith('ies') && n > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('sses')) return w.slice(0, -2);
-  if (/(?:ches|shes|xes|zes)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is|os)$/.test(w)) return w.slice(0, -1);
+  if (ES_PLURAL.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !NOT_PLURAL.test(w)) return w.slice(0, -1);
   if (n > 5 && w.endsWith('ing')) return undouble(w.slice(0, -3));
   if (n > 4 && w.endsWith('ed')) return undouble(w.endsWith('ied') ? `${w.slice(0, -3)}y` : w.slice(0, -2));
   return w;
@@ -78,7 +82,7 @@ export function stem(w: string): string {
 
 function undouble(w: string): string {
   const n = w.length;
-  if (n >= 3 && w[n - 1] === w[n - 2] && !/[lsz]/.test(w[n - 1] ?? '')) return w.slice(0, -1);
+  if (n >= 3 && w[n - 1] === w[n - 2] && !KEPT_DOUBLE.test(w[n - 1] ?? '')) return w.slice(0, -1);
   return w;
 }
 

@@ -42,7 +42,10 @@ export function sortUint32(a: Uint32Array): Uint32Array {
   const counts = radixCounts;
   for (let shift = 0; shift < 32; shift += 8) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((from[i] as number) >>> shift) & 255]++;
+    for (let i = 0; i < n; i++) {
+      const b = ((from[i] as number) >>> shift) & 255;
+      counts[b] = (counts[b] as number) + 1;
+    }
     // A byte that every value shares moves nothing.
     if (counts[((from[0] as number) >>> shift) & 255] === n) continue;
     let sum = 0;
@@ -54,8 +57,9 @@ export function sortUint32(a: Uint32Array): Uint32Array {
     for (let i = 0; i < n; i++) {
       const v = from[i] as number;
       const b = (v >>> shift) & 255;
-      to[counts[b] as number] = v;
-      counts[b]++;
+      const at = counts[b] as number;
+      to[at] = v;
+      counts[b] = at + 1;
     }
     const t = from;
     from = to;

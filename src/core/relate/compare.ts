@@ -278,9 +278,14 @@ export function articleSlips(a: Analysis): number {
 interface SentenceBag {
   stems: string[];
   words: string[];
-  /** `hashString` of each stem: stems compare as ints first. */
-  ids: Int32Array;
+  /** The analysis's hash of each word and of its stem (`hashes`, `termStems`): keys for the caches of ids and senses. */
+  wordHashes: Int32Array;
+  stemHashes: Int32Array;
   anchors: Set<string>;
+  /** Ids of the stems (`stemId`) and of the distinct anchors, valid while `epoch` is `stemEpoch`. */
+  epoch: number;
+  ids: Int32Array;
+  anchorIds: Int32Array;
   /** The lookup `senses` and `masks` were taken from. */
   lookup: SenseSynonyms | null;
   /** Per word, its senses. */
@@ -297,7 +302,9 @@ function bags(a: Analysis): SentenceBag[] {
     const stems: string[] = [];
     const words: string[] = [];
     const anchors = new Set<string>();
-    for (let j = s[i - 1] as number; j < (s[i] as number); j++) {
+    const from = s[i - 1] as number;
+    const to = s[i] as number;
+    for (let j = from; j < to; j++) {
       const f = a.flags[j] as number;
       if (f & (FUNCTION | QUOTED)) continue;
       const w = a.words[j] as string;
@@ -307,11 +314,105 @@ function bags(a: Analysis): SentenceBag[] {
       if (f & ANCHOR) anchors.add(st);
     }
     if (stems.length < 4) continue;
-    const ids = new Int32Array(stems.length);
-    for (let k = 0; k < stems.length; k++) ids[k] = hashString(stems[k] as string);
-    out.push({ stems, words, ids, anchors, lookup: null, senses: [], masks: new Int32Array(0) });
+    const wordHashes = new Int32Array(stems.length);
+    const stemHashes = new Int32Array(stems.length);
+    let k = 0;
+    for (let j = from; j < to; j++) {
+      if ((a.flags[j] as number) & (FUNCTION | QUOTED)) continue;
+      wordHashes[k] = a.hashes[j] as number;
+      stemHashes[k++] = a.termStems[j] as number;
+    }
+    out.push({
+      stems,
+      words,
+      wordHashes,
+      stemHashes,
+      anchors,
+      epoch: -1,
+      ids: NO_IDS,
+      anchorIds: NO_IDS,
+      lookup: null,
+      senses: [],
+      masks: NO_IDS,
+    });
   }
   return out;
+}
+
+const NO_IDS = new Int32Array(0);
+
+/**
+ * Stems as small ints, so that sentences are matched by comparing ints and indexed by typed arrays. Bounded: when
+ * full, the table starts over under a new epoch, and bags made under an older one take new ids.
+ */
+const MAX_STEM_IDS = 1 << 18;
+const stemIds = new Map<string, number>();
+/** The stem of each id; and ids by the analysis's hash of the stem (checked against the stem: hashes may collide). */
+const stemOfId: string[] = [];
+const stemIdByHash = new Map<number, number>();
+let stemEpoch = 0;
+
+function idOfStem(st: string, hash: number): number {
+  const byHash = stemIdByHash.get(hash);
+  if (byHash !== undefined && stemOfId[byHash] === st) return byHash;
+  let id = stemIds.get(st);
+  if (id === undefined) {
+    id = stemOfId.length;
+    stemIds.set(st, id);
+    stemOfId.push(st);
+    if (byHash === undefined) stemIdByHash.set(hash, id);
+  }
+  return id;
+}
+
+function withIds(bag: SentenceBag): void {
+  if (bag.epoch === stemEpoch) return;
+  const n = bag.stems.length;
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = idOfStem(bag.stems[i] as string, bag.stemHashes[i] as number);
+  const anchorIds = new Int32Array(bag.anchors.size);
+  let k = 0;
+  for (const an of bag.anchors) anchorIds[k++] = stemIds.get(an) as number;
+  bag.ids = ids;
+  bag.anchorIds = anchorIds;
+  bag.epoch = stemEpoch;
+}
+
+/** Ids for every bag of both sides, under one epoch. */
+function idsFor(xs: readonly SentenceBag[], ys: readonly SentenceBag[]): void {
+  let words = 0;
+  for (const b of xs) words += b.stems.length;
+  for (const b of ys) words += b.stems.length;
+  if (stemOfId.length + words > MAX_STEM_IDS) {
+    stemIds.clear();
+    stemIdByHash.clear();
+    stemOfId.length = 0;
+    stemEpoch++;
+  }
+  for (const b of xs) withIds(b);
+  for (const b of ys) withIds(b);
+}
+
+/** Senses by the analysis's hash of the word, for one lookup (checked against the word: hashes may collide). */
+const MAX_SENSES_KEPT = 1 << 17;
+let sensesLookup: SenseSynonyms | null = null;
+const sensesByHash = new Map<number, Int32Array>();
+const wordOfHash = new Map<number, string>();
+
+function sensesOf(lookup: SenseSynonyms, word: string, hash: number): Int32Array {
+  if (sensesLookup !== lookup || sensesByHash.size >= MAX_SENSES_KEPT) {
+    sensesByHash.clear();
+    wordOfHash.clear();
+    sensesLookup = lookup;
+  }
+  const kept = sensesByHash.get(hash);
+  if (kept && wordOfHash.get(hash) === word) return kept;
+  const senses = lookup.senses(word);
+  if (!kept) {
+    sensesByHash.set(hash, senses);
+    wordOfHash.set(hash, word);
+  }
+  return senses;
 }
 
 /** The senses of the bag's words under this lookup, and their masks. */
@@ -321,7 +422,7 @@ function withSenses(bag: SentenceBag, lookup: SenseSynonyms): void {
   const senses: Int32Array[] = new Array(n);
   const masks = new Int32Array(2 * n);
   for (let i = 0; i < n; i++) {
-    const s = lookup.senses(bag.words[i] as string);
+    const s = sensesOf(lookup, bag.words[i] as string, bag.wordHashes[i] as number);
     senses[i] = s;
     let lo = 0;
     let hi = 0;
@@ -336,6 +437,15 @@ function withSenses(bag: SentenceBag, lookup: SenseSynonyms): void {
   bag.senses = senses;
   bag.masks = masks;
   bag.lookup = lookup;
+}
+
+/** Whether two short arrays share a value. */
+function shareAny(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] as number;
+    for (let j = 0; j < b.length; j++) if (b[j] === v) return true;
+  }
+  return false;
 }
 
 /** Whether two sorted arrays share a value. */
@@ -369,6 +479,11 @@ const NO_PAIRS: [string, string][] = [];
 let usedScratch = new Uint8Array(64);
 let openScratch = new Int32Array(64);
 
+/**
+ * Matches the words of x to those of y: each stem to the first unused equal stem, then (with `synonyms`, when the
+ * stems matched some and the pair could still reach `needed`) each unmatched word to the first unused synonym.
+ * Bags must have their ids (`idsFor`).
+ */
 function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | null, needed: number): Match {
   const nx = x.stems.length;
   const ny = y.stems.length;
@@ -381,12 +496,11 @@ function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | nul
   let same = 0;
   const xIds = x.ids;
   const yIds = y.ids;
-  // Each stem of x takes the first unused equal stem of y.
   for (let i = 0; i < nx; i++) {
     const id = xIds[i] as number;
     let hit = -1;
     for (let j = 0; j < ny; j++) {
-      if (yIds[j] === id && !used[j] && y.stems[j] === x.stems[i]) {
+      if (yIds[j] === id && !used[j]) {
         hit = j;
         break;
       }
@@ -443,6 +557,73 @@ function softMatch(x: SentenceBag, y: SentenceBag, synonyms: SynonymLookup | nul
 }
 
 /**
+ * The sentences of one side (`ys`) indexed for the sentences of the other: by stem, where each stem occurs; by sense,
+ * which sentences have a word of that sense (in `SENSE_BUCKETS` buckets of senses, one bit per sentence: a bucket
+ * shared by two senses only loosens the bound it gives).
+ */
+const SENSE_BUCKETS = 4096;
+const stemHead = new Int32Array(MAX_STEM_IDS);
+const stemStamp = new Int32Array(MAX_STEM_IDS);
+let stamp = 0;
+let entryNext = new Int32Array(1024);
+let entrySentence = new Int32Array(1024);
+let senseBits = new Int32Array(SENSE_BUCKETS);
+let sameScratch = new Int32Array(64);
+let occurScratch = new Int32Array(64);
+let synScratch = new Int32Array(64);
+let orScratch = new Int32Array(8);
+let boundScratch = new Float64Array(64);
+let candidateScratch = new Int32Array(64);
+
+function senseBucket(sense: number): number {
+  return Math.imul(sense, 0x85ebca6b) >>> 20;
+}
+
+/** Indexes `ys` by stem (into `stemHead`, `entryNext`, `entrySentence`) and, with senses, by sense bucket. */
+function indexSentences(ys: readonly SentenceBag[], senses: SenseSynonyms | null): number {
+  if (++stamp === 0x7fffffff) {
+    stemStamp.fill(0);
+    stamp = 1;
+  }
+  let words = 0;
+  for (const y of ys) words += y.stems.length;
+  if (entryNext.length < words) {
+    entryNext = new Int32Array(2 * words);
+    entrySentence = new Int32Array(2 * words);
+  }
+  // Sentences are indexed from the last, so that each stem's list runs from the first sentence.
+  let e = 0;
+  for (let k = ys.length - 1; k >= 0; k--) {
+    const ids = (ys[k] as SentenceBag).ids;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as number;
+      entrySentence[e] = k;
+      entryNext[e] = stemStamp[id] === stamp ? (stemHead[id] as number) : -1;
+      stemStamp[id] = stamp;
+      stemHead[id] = e++;
+    }
+  }
+  const stride = (ys.length + 31) >>> 5;
+  if (senses) {
+    if (senseBits.length < SENSE_BUCKETS * stride) senseBits = new Int32Array(SENSE_BUCKETS * stride);
+    senseBits.fill(0, 0, SENSE_BUCKETS * stride);
+    for (let k = 0; k < ys.length; k++) {
+      const y = ys[k] as SentenceBag;
+      withSenses(y, senses);
+      const bit = 1 << (k & 31);
+      const word = k >>> 5;
+      for (const s of y.senses) {
+        for (let q = 0; q < s.length; q++) {
+          const at = senseBucket(s[q] as number) * stride + word;
+          senseBits[at] = (senseBits[at] as number) | bit;
+        }
+      }
+    }
+  }
+  return stride;
+}
+
+/**
  * How two word sequences differ: words replaced one for one in place (a spinner's work) against words added or cut
  * (an editor's). From the word-level diff: a cut run next to an added run replaces min(lengths) words.
  */
@@ -493,31 +674,125 @@ function alignMeaning(
   let replaced = 0;
   let indel = 0;
   const examples: [string, string][] = [];
+  idsFor(xs, ys);
+  const senses = synonyms && hasSenses(synonyms) ? synonyms : null;
+  const stride = indexSentences(ys, senses);
+  const nys = ys.length;
+  if (sameScratch.length < nys) {
+    sameScratch = new Int32Array(2 * nys);
+    occurScratch = new Int32Array(2 * nys);
+    synScratch = new Int32Array(2 * nys);
+    boundScratch = new Float64Array(2 * nys);
+    candidateScratch = new Int32Array(2 * nys);
+  }
+  if (orScratch.length < stride) orScratch = new Int32Array(2 * stride);
+  const sameIn = sameScratch;
+  const occur = occurScratch;
+  const synIn = synScratch;
+  const bounds = boundScratch;
+  const candidates = candidateScratch;
+  const or = orScratch;
+  /*
+   * Each sentence x is aligned to the first y (in order) of highest dice, if that is at least ALIGNED_DICE: the dice
+   * of a pair when synonyms are looked up for it (a pair that skips them scores no more). The stems x shares with each
+   * y, counted from the index, and the words of x that share a sense bucket with some word of y bound each pair's
+   * dice from above: the pairs are matched in the order of that bound, until it falls below the best dice found.
+   */
   for (const x of xs) {
-    let best: Match | null = null;
-    let bestY: SentenceBag | null = null;
     const nx = x.stems.length;
-    for (const y of ys) {
-      if (x.anchors.size > 0) {
-        let sharedAnchor = false;
-        for (const an of x.anchors) {
-          if (y.anchors.has(an)) {
-            sharedAnchor = true;
-            break;
-          }
+    const xIds = x.ids;
+    sameIn.fill(0, 0, nys);
+    // Stems in common with each y: for each distinct stem of x, min(count in x, count in y).
+    for (let i = 0; i < nx; i++) {
+      const id = xIds[i] as number;
+      let seen = false;
+      for (let p = 0; p < i; p++) {
+        if (xIds[p] === id) {
+          seen = true;
+          break;
         }
-        if (!sharedAnchor) continue;
       }
-      // A sentence that could not beat the best so far even matching every word is not matched.
-      const ny = y.stems.length;
-      if (best && (2 * Math.min(nx, ny)) / (nx + ny) <= best.dice) continue;
-      const m = softMatch(x, y, synonyms, Math.max(ALIGNED_DICE, best?.dice ?? 0));
-      if (!best || m.dice > best.dice) {
-        best = m;
-        bestY = y;
+      if (seen || stemStamp[id] !== stamp) continue;
+      let cx = 1;
+      for (let p = i + 1; p < nx; p++) if (xIds[p] === id) cx++;
+      for (let e = stemHead[id] as number; e >= 0; e = entryNext[e] as number) {
+        const k = entrySentence[e] as number;
+        occur[k] = (occur[k] as number) + 1;
+      }
+      for (let e = stemHead[id] as number; e >= 0; e = entryNext[e] as number) {
+        const k = entrySentence[e] as number;
+        const cy = occur[k] as number;
+        if (cy === 0) continue;
+        sameIn[k] = (sameIn[k] as number) + Math.min(cx, cy);
+        occur[k] = 0;
       }
     }
-    if (best && bestY && best.dice >= ALIGNED_DICE) {
+    // Words of x with a sense in a bucket some word of each y has: at most that many synonym pairs.
+    if (senses) {
+      withSenses(x, senses);
+      synIn.fill(0, 0, nys);
+      for (const s of x.senses) {
+        if (s.length === 0) continue;
+        or.fill(0, 0, stride);
+        for (let q = 0; q < s.length; q++) {
+          const row = senseBucket(s[q] as number) * stride;
+          for (let w = 0; w < stride; w++) or[w] = (or[w] as number) | (senseBits[row + w] as number);
+        }
+        for (let w = 0; w < stride; w++) {
+          let bits = or[w] as number;
+          while (bits !== 0) {
+            const low = bits & -bits;
+            const k = 32 * w + (31 - Math.clz32(low));
+            synIn[k] = (synIn[k] as number) + 1;
+            bits ^= low;
+          }
+        }
+      }
+    }
+    // The bound of each y that could reach ALIGNED_DICE.
+    let n = 0;
+    for (let k = 0; k < nys; k++) {
+      const y = ys[k] as SentenceBag;
+      if (x.anchorIds.length > 0 && !shareAny(x.anchorIds, y.anchorIds)) continue;
+      const ny = y.stems.length;
+      const sk = sameIn[k] as number;
+      const open = nx - sk;
+      let pairs = 0;
+      if (synonyms && open > 0 && sk > 0) pairs = Math.min(open, ny - sk, senses ? (synIn[k] as number) : nx);
+      const bound = (2 * (sk + pairs)) / (nx + ny);
+      if (bound < ALIGNED_DICE) continue;
+      candidates[n] = k;
+      bounds[n++] = bound;
+    }
+    // Most promising first (then first in order), until no y left can beat the best.
+    let best: Match | null = null;
+    let bestK = -1;
+    while (n > 0) {
+      let top = 0;
+      for (let r = 1; r < n; r++) {
+        const b = bounds[r] as number;
+        const t = bounds[top] as number;
+        if (b > t || (b === t && (candidates[r] as number) < (candidates[top] as number))) top = r;
+      }
+      const k = candidates[top] as number;
+      const bound = bounds[top] as number;
+      if (best && (bound < best.dice || (bound === best.dice && k > bestK))) break;
+      n--;
+      candidates[top] = candidates[n] as number;
+      bounds[top] = bounds[n] as number;
+      const y = ys[k] as SentenceBag;
+      const sk = sameIn[k] as number;
+      const m =
+        synonyms && nx - sk > 0 && sk > 0
+          ? softMatch(x, y, synonyms, 0)
+          : { dice: (2 * sk) / (nx + y.stems.length), same: sk, size: nx, pairs: NO_PAIRS };
+      if (m.dice >= ALIGNED_DICE && (!best || m.dice > best.dice || (m.dice === best.dice && k < bestK))) {
+        best = m;
+        bestK = k;
+      }
+    }
+    if (best) {
+      const bestY = ys[bestK] as SentenceBag;
       aligned++;
       const edits = editShape(x.stems, bestY.stems);
       replaced += edits.replaced;
