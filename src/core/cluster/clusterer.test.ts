@@ -215,3 +215,41 @@ test('stories told in several languages', async (t) => {
     assert.notEqual(c.storyOf('quake-1'), c.storyOf('treaty-1'));
   });
 });
+
+test('createClusterer postings', async (t) => {
+  await t.test('should nominate with up-to-date weights through a feature common once and rare again', () => {
+    // Invented words, so that only "zephyrine" is shared.
+    let next = 0;
+    const words = (n: number) =>
+      Array.from({ length: n }, () => {
+        let w = 'zq';
+        for (let i = next++, k = 0; k < 4; k++, i = Math.floor(i / 26)) w += String.fromCharCode(97 + (i % 26));
+        return w;
+      }).join(' ');
+    const article = (id: string, body: string): ClusterInput => ({
+      id,
+      title: null,
+      body: [body],
+      published: null,
+      language: 'en',
+    });
+    const a = createClusterer({ windowArticles: 600 });
+    // Held by 260 stories, then by the 20 of them that keep gaining reports (with more or less of it): the others
+    // freeze. Rarer again than the common share of articles, it nominates candidates once more.
+    for (let i = 0; i < 260; i++) a.add(article(`p${i}`, `The zephyrine report ${words(10)} and zephyrine.`));
+    for (let i = 0; i < 3000; i++) {
+      a.add(article(`f${i}`, `Filler ${words(8)}.`));
+      if (i % 300 === 0)
+        for (let k = 0; k < 20; k++)
+          a.add(article(`r${i}-${k}`, `The ${'zephyrine '.repeat(1 + ((k * 7) % 5))}report ${words(1 + (k % 4))}.`), [
+            { other: `p${k}`, type: 'duplicate', score: 1 },
+          ]);
+    }
+    // A clusterer restored from a snapshot builds its postings afresh: both must judge alike.
+    const b = createClusterer({ windowArticles: 600 }, JSON.parse(JSON.stringify(a.snapshot())));
+    for (let i = 0; i < 20; i++) {
+      const z = article(`z${i}`, `Zephyrine zephyrine ${words(2)}.`);
+      assert.deepEqual(a.add(z), b.add(z));
+    }
+  });
+});

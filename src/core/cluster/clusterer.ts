@@ -45,8 +45,13 @@ interface Feature {
   df: number;
   /** Its document frequency in `o.seed`. */
   seed: number;
-  /** The active stories holding it, each with its weight in the story (as in `Story.weights`); null when none. */
-  stories: Map<Story, number> | null;
+  /** The active stories holding it (by `Story.slot`), each with its weight in it (as in `Story.weights`); null when none. */
+  stories: Map<number, number> | null;
+  /**
+   * Whether the weights in `stories` are up to date. Only postings short enough to nominate candidates are read for
+   * weights; a long one (a common word's) is not kept up to date, and is brought up to date if it shrinks enough.
+   */
+  current: boolean;
   /** Listed in `features`: a feature neither counted nor held by a story is forgotten. */
   listed: boolean;
 }
@@ -73,9 +78,8 @@ interface Story {
   /** The term channel's sum of squares per language (`''`: English or unknown), kept with `squares`. */
   termSquares: Map<string, number>;
   normAt: number;
-  /** Scratch for `rank`: the arrival it last nominated the story for, and its partial score then. */
-  mark: number;
-  partial: number;
+  /** While active, its number among the active stories (reused once it is frozen or merged away); else -1. */
+  slot: number;
 }
 
 /** A new article, ready for scoring: rarity-weighted features normalised per channel. */
@@ -107,21 +111,22 @@ const units = (x: number) => Math.round(x * UNIT);
  */
 const INFO_POWER = 4;
 
-const byPartial = (a: Story, b: Story) => b.partial - a.partial || a.created - b.created;
-
-/** The `k` stories with the largest partial scores, best first (ties: the older story), without sorting them all. */
-function topByPartial(stories: Story[], k: number): Story[] {
-  if (stories.length <= k) return stories.sort(byPartial);
-  const top: Story[] = [];
-  for (const s of stories) {
-    if (top.length === k && byPartial(s, top[k - 1]!) >= 0) continue;
+/**
+ * The `k` items best by `order` (negative: `a` first), best first, without sorting them all. `order` must be a total
+ * order, so the result does not depend on the order of `items`.
+ */
+function topBy(items: number[], k: number, order: (a: number, b: number) => number): number[] {
+  if (items.length <= k) return items.sort(order);
+  const top: number[] = [];
+  for (const x of items) {
+    if (top.length === k && order(x, top[k - 1]!) >= 0) continue;
     let i = Math.min(top.length, k - 1);
-    if (top.length < k) top.push(s);
-    while (i > 0 && byPartial(s, top[i - 1]!) < 0) {
+    if (top.length < k) top.push(x);
+    while (i > 0 && order(x, top[i - 1]!) < 0) {
       top[i] = top[i - 1]!;
       i--;
     }
-    top[i] = s;
+    top[i] = x;
   }
   return top;
 }
@@ -140,6 +145,13 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   let active = new Set<Story>();
   let storyOfArticle = new Map<string, Story>();
   let mergeLog: MergeRecord[] = [];
+  // The active stories by slot, the slots free for reuse, and per slot (scratch for `rank`, in arrays small enough to
+  // stay in cache): the arrival it last nominated the story for, its partial score then, and the story's `created`.
+  let slots: (Story | undefined)[] = [];
+  let freeSlots: number[] = [];
+  let marks = new Float64Array(1024);
+  let partials = new Float64Array(1024);
+  let createdOf = new Float64Array(1024);
 
   const reset = () => {
     features = new Map();
@@ -151,7 +163,36 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     active = new Set();
     storyOfArticle = new Map();
     mergeLog = [];
+    slots = [];
+    freeSlots = [];
   };
+
+  const grown = (a: Float64Array) => {
+    const b = new Float64Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  const activate = (s: Story) => {
+    const slot = freeSlots.pop() ?? slots.length;
+    if (slot >= marks.length) {
+      marks = grown(marks);
+      partials = grown(partials);
+      createdOf = grown(createdOf);
+    }
+    slots[slot] = s;
+    marks[slot] = -1;
+    createdOf[slot] = s.created;
+    s.slot = slot;
+    active.add(s);
+  };
+  const deactivate = (s: Story) => {
+    active.delete(s);
+    slots[s.slot] = undefined;
+    freeSlots.push(s.slot);
+    s.slot = -1;
+  };
+  /** Best partial score first; ties: the older story. */
+  const byPartial = (a: number, b: number) => partials[b]! - partials[a]! || createdOf[a]! - createdOf[b]!;
 
   const seedDf = (key: string) => (o.seed ? (o.seed.df[key] ?? 0) : 0);
   const seedDocs = o.seed ? o.seed.docs : 0;
@@ -167,6 +208,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         df: 0,
         seed: seedDf(key),
         stories: null,
+        current: true,
         listed: true,
       };
       features.set(key, f);
@@ -237,20 +279,33 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     return den ? num / den : 0;
   };
 
-  /** Records a story's weight in a feature in the feature's postings. */
-  const index = (f: Feature, s: Story, w: number) => {
+  /** Postings this long stop being kept up to date (`Feature.current`): they are too long to nominate. */
+  const staleAbove = () => 4 * Math.max(50, o.crowdedShare * active.size);
+  /** Records a story's weight in a feature (`added`: the story did not hold it) in the feature's postings. */
+  const index = (f: Feature, s: Story, w: number, added: boolean) => {
     let m = f.stories;
     if (m === null) {
       m = new Map();
       f.stories = m;
+      f.current = true;
       if (!f.listed) relist(f);
+    } else if (!f.current) {
+      if (added) m.set(s.slot, w);
+      return;
     }
-    m.set(s, w);
+    m.set(s.slot, w);
+    if (m.size > staleAbove()) f.current = false;
+  };
+  /** Brings a feature's postings up to date with the weights of the stories in them. */
+  const refresh = (f: Feature) => {
+    const m = f.stories!;
+    for (const slot of m.keys()) m.set(slot, slots[slot]!.weights!.get(f)!);
+    f.current = true;
   };
   const unindexOne = (f: Feature, s: Story) => {
     const m = f.stories;
     if (m === null) return;
-    m.delete(s);
+    m.delete(s.slot);
     if (m.size === 0) {
       f.stories = null;
       forgetIfUnused(f);
@@ -337,11 +392,10 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       squares: new Float64Array(CHANNEL_COUNT),
       termSquares: new Map(),
       normAt: docs,
-      mark: -1,
-      partial: 0,
+      slot: -1,
     };
     all.set(s.id, s);
-    active.add(s);
+    activate(s);
     return s;
   };
 
@@ -350,7 +404,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     if (s.weights) return;
     s.weights = new Map();
     s.normAt = -1;
-    active.add(s);
+    activate(s);
   };
 
   const merge = (into: Story, from: Story, articleId: string) => {
@@ -360,7 +414,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const had = iw.get(f);
       const now = units((had === undefined ? 0 : had / UNIT) + w / UNIT);
       iw.set(f, now);
-      index(f, into, now);
+      index(f, into, now, had === undefined);
     }
     for (const a of from.articles) {
       into.articles.push(a);
@@ -370,7 +424,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     if (from.last !== null) into.last = into.last === null ? from.last : Math.max(into.last, from.last);
     into.touched = Math.max(into.touched, from.touched);
     into.normAt = -1;
-    active.delete(from);
+    deactivate(from);
     all.delete(from.id);
     mergeLog.push({ into: into.id, from: from.id, article: articleId });
     trim(into);
@@ -379,7 +433,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const freeze = (s: Story) => {
     unindex(s);
     s.weights = null;
-    active.delete(s);
+    deactivate(s);
     if (o.retainFrozen) return;
     all.delete(s.id);
     for (const a of s.articles) storyOfArticle.delete(a);
@@ -496,7 +550,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const change = (now * now - had * had) * rarity[i]! * rarity[i]!;
       sq[ch] = sq[ch]! + change;
       if (ch === 0) termChange += change;
-      index(f, story, nowUnits);
+      index(f, story, nowUnits, held === undefined);
     }
     if (termChange !== 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + termChange);
     trim(story);
@@ -549,23 +603,26 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       order.sort((x, y) => rarity[y]! - rarity[x]! || x - y);
       order.length = o.nominators;
     }
-    // Partial scores live on the stories themselves (stamped with this arrival): no map per article.
+    // Partial scores live in the slot arrays (stamped with this arrival): no map per article.
     const stamp = arrivals;
-    const nominated: Story[] = [];
+    const nominated: number[] = [];
     for (const i of order) {
+      const f = fs[i]!;
+      if (!f.current) refresh(f);
       const w = vec[i]! * rarity[i]!;
-      fs[i]!.stories!.forEach((x, s) => {
-        if (s.mark !== stamp) {
-          s.mark = stamp;
-          s.partial = 0;
-          nominated.push(s);
+      f.stories!.forEach((x, slot) => {
+        if (marks[slot] !== stamp) {
+          marks[slot] = stamp;
+          partials[slot] = 0;
+          nominated.push(slot);
         }
-        s.partial += w * (x / UNIT);
+        partials[slot] = partials[slot]! + w * (x / UNIT);
       });
     }
-    const pool = topByPartial(nominated, o.maxCandidates);
+    const pool = topBy(nominated, o.maxCandidates, byPartial);
     const out: { story: Story; sim: number }[] = [];
-    for (const s of pool) {
+    for (const slot of pool) {
+      const s = slots[slot]!;
       const raw = score(s, a);
       const gap = gapDays(day, s.first, s.last);
       let fade = decay(gap, o.graceDays, o.decayDays);
@@ -626,14 +683,13 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         squares: new Float64Array(CHANNEL_COUNT),
         termSquares: new Map(),
         normAt: -1,
-        mark: -1,
-        partial: 0,
+        slot: -1,
       };
       all.set(s.id, s);
       for (const a of s.articles) storyOfArticle.set(a, s);
       if (s.weights) {
-        active.add(s);
-        for (const [f, w] of s.weights) index(f, s, w);
+        activate(s);
+        for (const [f, w] of s.weights) index(f, s, w, true);
       }
     }
     mergeLog = st.merges.map((m) => ({ ...m }));

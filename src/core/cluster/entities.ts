@@ -64,12 +64,7 @@ export interface EntityCounts {
 }
 
 function canonical(words: readonly string[]): string {
-  return words
-    .join(' ')
-    .toLowerCase()
-    .replace(NAME_PUNCTUATION, ' ')
-    .replace(SPACES, ' ')
-    .trim();
+  return words.join(' ').toLowerCase().replace(NAME_PUNCTUATION, ' ').replace(SPACES, ' ').trim();
 }
 
 /** True when the token at `i` opens a sentence: first in its text, or after . ! ? : or an opening quote/bracket. */
@@ -140,10 +135,7 @@ function phrases({ text, tokens }: Passage, lowerVocabulary: ReadonlySet<string>
       continue;
     }
     // Only a plain space or a hyphen continues a name: "Somehow, Reid" is two things.
-    if (
-      run.length &&
-      (opensSentence(text, tokens, i) || !NAME_GAP.test(text.slice(tokens[i - 1]!.end, t.start)))
-    )
+    if (run.length && (opensSentence(text, tokens, i) || !NAME_GAP.test(text.slice(tokens[i - 1]!.end, t.start))))
       flush();
     if (run.length === 0) {
       // A capitalised sentence opener is an ordinary word unless the article never writes it in lower case.

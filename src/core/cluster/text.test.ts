@@ -17,6 +17,27 @@ test('tokenize', async (t) => {
     );
     assert.equal(tokens[1]?.start, 4);
   });
+  await t.test('should read letters, marks and digits of any script, beyond the BMP too, and nothing else', () => {
+    const text = 'Ça va, 𝐀𝐁c de\u0301ja\u0300 vu\u2014😀x\ud800y 中文 ١٢ AT&T’s - -x e.g. ok.';
+    assert.deepEqual(
+      tokenize(text).map((x) => [x.text, x.start, x.end]),
+      [
+        ['Ça', 0, 2],
+        ['va', 3, 5],
+        ['𝐀𝐁c', 7, 12],
+        ['de\u0301ja\u0300', 13, 19],
+        ['vu', 20, 22],
+        ['x', 25, 26],
+        ['y', 27, 28],
+        ['中文', 29, 31],
+        ['١٢', 32, 34],
+        ['AT&T', 35, 41],
+        ['x', 45, 46],
+        ['e.g', 47, 50],
+        ['ok', 52, 54],
+      ],
+    );
+  });
 });
 
 test('stem', async (t) => {

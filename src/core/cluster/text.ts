@@ -13,7 +13,41 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*/gu;
+// A word is a run of letters, marks and digits, runs joined by one of - ' ’ . & ("Jong-un", "6.1", "AT&T"): the
+// pattern /[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*/u, read by hand (a regular expression's matches are
+// objects made per word).
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0,
+);
+/** Non-ASCII code points already classified (bounded: scripts use a few thousand). */
+const wordCodePoints = new Map<number, boolean>();
+
+/** The length in code units of the word character at `i` (1, or 2 beyond the BMP), 0 for another. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!;
+  const cp = text.codePointAt(i)!;
+  let word = wordCodePoints.get(cp);
+  if (word === undefined) {
+    word = WORD_CHAR.test(String.fromCodePoint(cp));
+    if (wordCodePoints.size < 1 << 16) wordCodePoints.set(cp, word);
+  }
+  return word ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** The end of the run of word characters from `i`. */
+function runEnd(text: string, i: number, n: number): number {
+  let end = i;
+  while (end < n) {
+    const w = wordCharAt(text, end);
+    if (w === 0) break;
+    end += w;
+  }
+  return end;
+}
+
+const isJoiner = (c: number) => c === 45 || c === 39 || c === 8217 || c === 46 || c === 38;
 // Possessives and contractions ("Reid's", "I'm", "didn't") leave the word they are attached to.
 const CLITIC = /['’](?:s|m|ve|ll|re|d|t)$/i;
 const DIGIT = /\d/;
@@ -23,13 +57,21 @@ const KEPT_DOUBLE = /[lsz]/;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let t = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = runEnd(text, i, n);
+    while (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordCharAt(text, i + 1) !== 0) i = runEnd(text, i + 1, n);
+    let t = text.slice(start, i);
     const clitic = CLITIC.exec(t);
     if (clitic) t = t.slice(0, clitic.index);
     if (!t) continue;
-    const start = m.index;
-    out.push({ text: t, lower: t.toLowerCase(), start, end: start + m[0].length });
+    out.push({ text: t, lower: t.toLowerCase(), start, end: i });
   }
   return out;
 }
