@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --docs N] [-- --only NAME]`: builds the benchmark corpora (cached in bench/.data), runs each
- * benchmark in child processes, saves the figures to bench/results/<name>.json and rewrites bench/README.md from
- * every result present.
+ * `npm run bench [-- --docs N] [-- --only NAME] [-- --latency-docs N]`: builds the benchmark corpora (cached in
+ * bench/.data), runs each benchmark in child processes, saves the figures to bench/results/<name>.json and rewrites
+ * bench/README.md from every result present. `--latency-docs` sizes the in-memory index the reuse section times queries
+ * on (default 1,000,000; 0 skips it).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { type E2eResult, e2eSection } from './e2e/run.js';
 import { type ExtractionResult, extractionSection as extractionMarkdown, runExtraction } from './extraction.js';
 import { type ProvenanceBenchResult, provenanceSection } from './provenance/run.js';
 import { type ReuseBenchResult, reuseSection } from './reuse/harness.js';
+import type { LatencyResult } from './reuse/latency.js';
 import type { RatioResult } from './reuse/ratio.js';
 import { type StoriesBenchResult, storiesSection } from './stories/run.js';
 
@@ -28,6 +30,7 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const DOCS = Number(flag('docs') ?? 100_000);
+const LATENCY_DOCS = Number(flag('latency-docs') ?? 1_000_000);
 const only = flag('only');
 
 interface CaseResult {
@@ -197,9 +200,27 @@ function benchReuse(): void {
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 },
   ).trim();
   const ratio = ratioOut ? (JSON.parse(ratioOut.split('\n').at(-1) as string) as RatioResult) : null;
+  let latency: LatencyResult | null = null;
+  if (LATENCY_DOCS > 0) {
+    process.stderr.write(`bench: reuse latency, in-memory index of ${LATENCY_DOCS} documents\n`);
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--max-old-space-size=16000',
+        '--import',
+        'tsx',
+        join(HERE, 'reuse/latency.ts'),
+        '--n',
+        String(LATENCY_DOCS),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 },
+    ).trim();
+    latency = out ? (JSON.parse(out.split('\n').at(-1) as string) as LatencyResult) : null;
+  }
   writeFileSync(
     join(RESULTS, 'reuse.json'),
-    `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), memory, stored, ratio }, null, 2)}\n`,
+    `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), memory, stored, ratio, latency }, null, 2)}\n`,
   );
 }
 
@@ -212,6 +233,7 @@ function reuseReadme(): string {
     memory: ReuseBenchResult[];
     stored: StoreCaseResult[];
     ratio?: RatioResult | null;
+    latency?: LatencyResult | null;
   };
   const lines = [reuseSection(r.memory), `Measured ${r.date.slice(0, 10)} on ${r.machine}.`, ''];
   const baseline = (n: number) => r.memory.find((m) => m.n === n && m.system.startsWith('baseline'));
@@ -263,7 +285,30 @@ function reuseReadme(): string {
     }
     lines.push('');
   }
+  if (r.latency) lines.push(latencySection(r.latency));
   return lines.join('\n');
+}
+
+function latencySection(l: LatencyResult): string {
+  const ms = (x: number) => x.toFixed(2);
+  return [
+    '### Query latency at scale (in-memory index)',
+    '',
+    `\`bench/reuse/latency.ts --n ${l.n}\`: ${fmt(l.n)} generated documents filed with \`insert()\` (fingerprints and LSH`,
+    `keys only), then ${fmt(l.queries)} of them, spread over the corpus, looked up back to back after 100 untimed ones:`,
+    '`similar()` (fingerprint, LSH candidates, verification and typing) and `candidates()` (fingerprint and LSH alone).',
+    'Clock time per query, and the CPU time of the process per query (less disturbed by a busy machine).',
+    '',
+    '| step | p50 ms | p99 ms | mean ms | CPU p50 ms | CPU p99 ms | per query |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    `| \`similar()\` | ${ms(l.similar.p50Ms)} | ${ms(l.similar.p99Ms)} | ${ms(l.similar.meanMs)} | ${ms(l.similar.cpuP50Ms)} | ${ms(l.similar.cpuP99Ms)} | ${fmt(l.similar.relationsPerQuery, 1)} relations |`,
+    `| \`candidates()\` | ${ms(l.candidates.p50Ms)} | ${ms(l.candidates.p99Ms)} | ${ms(l.candidates.meanMs)} | ${ms(l.candidates.cpuP50Ms)} | ${ms(l.candidates.cpuP99Ms)} | ${fmt(l.candidates.candidatesPerQuery, 1)} candidates |`,
+    '',
+    `Insert: ${fmt(l.insertDocsPerSecond)} docs/s. Memory: ${fmt(l.rssBytesPerDoc)} bytes/doc of RSS growth over loading, of which`,
+    `the LSH table ${fmt(l.lshBytesPerDoc)} and the ids and bodies kept for verification ${fmt(l.docBytesPerDoc)}; JS heap`,
+    `${fmt(l.heapUsedMB)} MB after loading.`,
+    '',
+  ].join('\n');
 }
 
 function benchStories(): void {

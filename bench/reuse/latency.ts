@@ -2,11 +2,14 @@
  * @module Query latency and memory of the in-memory reuse index at scale: N generated documents are filed with
  * `insert` (fingerprints and LSH keys, no verification, so that a million documents load in minutes), then a sample
  * of them is looked up with `similar` (fingerprint, LSH candidates, verification and typing of each) and with
- * `candidates` (the LSH step alone). A hundred untimed queries warm the code up first.
+ * `candidates` (the LSH step alone). A hundred untimed queries warm the code up first. Queries run back to back, so
+ * that garbage collection pauses land in them; each is timed by the clock and by the process's CPU time (which a busy
+ * machine disturbs less).
  *
  * `node --expose-gc --max-old-space-size=16000 --import tsx bench/reuse/latency.ts --n 1000000 [--queries 1000]
  * [--seed 1]` prints one line of JSON. RSS per document is the growth of RSS over loading (after a full GC when
- * `--expose-gc` is given) divided by N: the LSH table and the bodies kept for verification.
+ * `--expose-gc` is given) divided by N: the LSH table and the ids and bodies kept for verification (`lshBytesPerDoc`
+ * and `docBytesPerDoc` count those two alone).
  */
 import { pathToFileURL } from 'node:url';
 import { MemoryReuseIndex } from '../../src/core/relate/memory-index.js';
@@ -17,16 +20,28 @@ export interface LatencyResult {
   n: number;
   queries: number;
   insertDocsPerSecond: number;
-  /** `similar`: candidates verified and typed. */
-  similar: { p50Ms: number; p99Ms: number; meanMs: number; relationsPerQuery: number };
+  /** `similar`: candidates verified and typed (relations returned: candidates sure to be independent are not). */
+  similar: Timing & { relationsPerQuery: number };
   /** `candidates`: fingerprint and LSH lookup only. */
-  candidates: { p50Ms: number; p99Ms: number; meanMs: number; candidatesPerQuery: number };
+  candidates: Timing & { candidatesPerQuery: number };
   rssStartMB: number;
   rssMB: number;
   rssBytesPerDoc: number;
   heapUsedMB: number;
   lshMB: number;
   lshBytesPerDoc: number;
+  /** Ids, bodies and content hashes kept for verification (outside the JS heap). */
+  docsMB: number;
+  docBytesPerDoc: number;
+}
+
+/** Clock time per query, and CPU time of the process per query. */
+interface Timing {
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  cpuP50Ms: number;
+  cpuP99Ms: number;
 }
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -61,13 +76,18 @@ export function runLatency(n: number, queries = 1000, seed = 1): LatencyResult {
   const memory = process.memoryUsage();
   const time = (f: (d: ReuseDoc) => number) => {
     const ms: number[] = [];
+    const cpu: number[] = [];
     let total = 0;
     for (const doc of sample) {
+      const c = process.cpuUsage();
       const t = process.hrtime.bigint();
       total += f(doc);
       ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1e3);
     }
-    return { ...percentiles(ms), perQuery: total / (sample.length || 1) };
+    const { p50Ms: cpuP50Ms, p99Ms: cpuP99Ms } = percentiles(cpu);
+    return { ...percentiles(ms), cpuP50Ms, cpuP99Ms, perQuery: total / (sample.length || 1) };
   };
   const input = (d: ReuseDoc) => ({ id: d.id, body: d.body, language: d.language });
   // Warm-up (JIT, caches) on other documents than the sample: the first-seen code paths would make the tail.
@@ -79,15 +99,21 @@ export function runLatency(n: number, queries = 1000, seed = 1): LatencyResult {
     n,
     queries: sample.length,
     insertDocsPerSecond: n / (Number(ns) / 1e9),
-    similar: { p50Ms: s.p50Ms, p99Ms: s.p99Ms, meanMs: s.meanMs, relationsPerQuery: s.perQuery },
-    candidates: { p50Ms: c.p50Ms, p99Ms: c.p99Ms, meanMs: c.meanMs, candidatesPerQuery: c.perQuery },
+    similar: { ...timing(s), relationsPerQuery: s.perQuery },
+    candidates: { ...timing(c), candidatesPerQuery: c.perQuery },
     rssStartMB: rssStart / 2 ** 20,
     rssMB: memory.rss / 2 ** 20,
     rssBytesPerDoc: (memory.rss - rssStart) / n,
     heapUsedMB: memory.heapUsed / 2 ** 20,
     lshMB: index.lshBytes / 2 ** 20,
     lshBytesPerDoc: index.lshBytes / n,
+    docsMB: index.docBytes / 2 ** 20,
+    docBytesPerDoc: index.docBytes / n,
   };
+}
+
+function timing(t: Timing): Timing {
+  return { p50Ms: t.p50Ms, p99Ms: t.p99Ms, meanMs: t.meanMs, cpuP50Ms: t.cpuP50Ms, cpuP99Ms: t.cpuP99Ms };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

