@@ -6,8 +6,11 @@ import { ANCHOR, type Analysis, analyzeText, FUNCTION } from './analyze.js';
 import { combine, hashString } from './hash.js';
 import { ophInto } from './minhash.js';
 
-/** Bumped whenever a view, a hash or a band layout changes: older fingerprints are then rebuilt. */
-export const FINGERPRINT_VERSION = 2;
+/**
+ * Bumped whenever a view, a hash, a band layout or the typing of relations changes: older fingerprints are then rebuilt
+ * and their relations recomputed.
+ */
+export const FINGERPRINT_VERSION = 3;
 
 export interface ViewLayout {
   /** Signature length. */

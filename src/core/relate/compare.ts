@@ -8,6 +8,7 @@ import { ANCHOR, type Analysis, FUNCTION, QUOTED } from '../fingerprint/analyze.
 import { combine } from '../fingerprint/hash.js';
 import { uniqueSorted } from '../fingerprint/sets.js';
 import { stem } from '../fingerprint/words.js';
+import { runWithin, wordChange } from './lcs.js';
 import type { Evidence, SynonymLookup } from './types.js';
 
 /**
@@ -1136,6 +1137,9 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
   return compareFrom(a, b, overlap(a, b), synonyms);
 }
 
+/** Below this shingle Jaccard no light edit is possible, and word change (an LCS) is not worth its cost. */
+const CHANGE_FROM_JACCARD = 0.3;
+
 /** `compare`, given the pair's `overlap`. */
 export function compareFrom(a: Side, b: Side, o: Overlap, synonyms: SynonymLookup | null): Evidence {
   const A = a.analysis;
@@ -1147,6 +1151,8 @@ export function compareFrom(a: Side, b: Side, o: Overlap, synonyms: SynonymLooku
     : { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
   return {
     jaccard: j,
+    change: j >= CHANGE_FROM_JACCARD ? wordChange(A.hashes, B.hashes) : null,
+    framed: j >= CHANGE_FROM_JACCARD && runWithin(A.hashes, B.hashes),
     containment: o.containment,
     verbatim: o.verbatim,
     mixed: o.mixed,

@@ -50,6 +50,7 @@ function roundEvidence(e: Relation['evidence']): Relation['evidence'] {
   return {
     ...e,
     jaccard: round(e.jaccard),
+    change: e.change == null ? null : round(e.change),
     containment: [round(e.containment[0]), round(e.containment[1])],
     verbatim: [round(e.verbatim[0]), round(e.verbatim[1])],
     mixed: [round(e.mixed[0]), round(e.mixed[1])],

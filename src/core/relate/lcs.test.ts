@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lcsLength, wordChange } from './lcs.js';
+import { lcsLength, runWithin, wordChange } from './lcs.js';
 
 /** The quadratic table, as a textbook writes it. */
 function plainLcs(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -40,4 +40,13 @@ test('word change counts a substitution, a cut or an addition as one word of the
   assert.ok(Math.abs(wordChange(a, [1, 2, 3, 4, 6, 7, 8, 9, 10]) - 0.1) < 1e-12);
   assert.equal(wordChange([], a), 1);
   assert.equal(wordChange([], []), 0);
+});
+
+test('runWithin holds when one text is the other with words added before or after, not for an edit inside', () => {
+  const text = [5, 6, 7, 8, 9, 10];
+  assert.equal(runWithin(text, [1, 2, ...text, 3]), true);
+  assert.equal(runWithin([...text, 11], text), true);
+  assert.equal(runWithin(text, text), true);
+  assert.equal(runWithin(text, [5, 6, 7, 0, 8, 9, 10]), false);
+  assert.equal(runWithin(text, [5, 6, 7, 9, 10, 1, 2]), false);
 });

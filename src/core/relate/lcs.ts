@@ -83,3 +83,20 @@ export function wordChange(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const longer = Math.max(a.length, b.length);
   return longer === 0 ? 0 : 1 - lcsLength(a, b) / longer;
 }
+
+/**
+ * Whether the shorter sequence is a contiguous run of the longer: the two differ only by words added before or after
+ * (a credit line, a sign-off, a date line the cleaner kept), not by edits inside the text.
+ */
+export function runWithin(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (s.length === 0) return true;
+  const first = s[0];
+  for (let k = 0; k + s.length <= l.length; k++) {
+    if (l[k] !== first) continue;
+    let i = 1;
+    while (i < s.length && l[k + i] === s[i]) i++;
+    if (i === s.length) return true;
+  }
+  return false;
+}

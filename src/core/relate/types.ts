@@ -15,6 +15,13 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 export interface Evidence {
   /** Jaccard similarity of the word 3-shingle sets. */
   jaccard: number;
+  /**
+   * Word change, 1 − LCS/longer over the two word sequences: the share of words an editor added, cut or replaced.
+   * Measured only for pairs that share much text (Jaccard ≥ 0.3), else null (older stored relations lack it).
+   */
+  change?: number | null;
+  /** Whether one text is the other with words only added before or after it (measured with `change`, else false). */
+  framed?: boolean;
   /** Share of a's shingles found in b, and of b's in a. */
   containment: [number, number];
   /** Share of each side's words in sentences the other side carries almost verbatim. */
