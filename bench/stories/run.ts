@@ -79,6 +79,8 @@ export interface ThroughputResult {
   endToEndPerSecond: number;
   endToEndPerCpuSecond: number;
   peakRssMB: number;
+  /** JS heap in use after a full garbage collection at the end: what the clusterer holds, garbage aside. */
+  liveHeapMB: number | null;
   /** Held at the end: active stories, document-frequency entries, snapshot JSON size. */
   activeStories: number;
   dfEntries: number;
@@ -275,6 +277,9 @@ export function streamThroughput(n: number): ThroughputResult {
   addBlock();
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const liveHeapMB = gc ? process.memoryUsage().heapUsed / 2 ** 20 : null;
   const snap = c.snapshot();
   return {
     articles: count,
@@ -285,6 +290,7 @@ export function streamThroughput(n: number): ThroughputResult {
     endToEndPerSecond: count / wall,
     endToEndPerCpuSecond: count / ((cpu.user + cpu.system) / 1e6),
     peakRssMB: process.resourceUsage().maxRSS / 1024,
+    liveHeapMB,
     activeStories: c.activeCount(),
     dfEntries: snap.df.length,
     snapshotMB: Buffer.byteLength(JSON.stringify(snap)) / 2 ** 20,
@@ -294,7 +300,7 @@ export function streamThroughput(n: number): ThroughputResult {
 function throughputInChild(n: number): ThroughputResult {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--throughput', String(n)],
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--throughput', String(n)],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -383,11 +389,11 @@ function streamSection(s: StreamResult): string[] {
           '`createClusterer()` defaults; rate over the time spent in `add()` (feature extraction included, generation not),',
           'wall and CPU (the machine is shared: CPU time is the steadier figure); memory and state held at the end:',
           '',
-          '| articles | days | articles/s (wall) | per CPU second | incl. generation (per CPU s) | peak RSS | active stories | df entries | snapshot |',
-          '|---|---|---|---|---|---|---|---|---|',
+          '| articles | days | articles/s (wall) | per CPU second | incl. generation (per CPU s) | peak RSS | live heap after GC | active stories | df entries | snapshot |',
+          '|---|---|---|---|---|---|---|---|---|---|',
           ...s.throughput.map(
             (t) =>
-              `| ${fmt(t.articles)} | ${t.days} | ${fmt(t.articlesPerSecond)} | ${fmt(t.articlesPerCpuSecond)} | ${fmt(t.endToEndPerCpuSecond)} | ${fmt(t.peakRssMB)} MB | ${fmt(t.activeStories)} | ${fmt(t.dfEntries)} | ${t.snapshotMB.toFixed(1)} MB |`,
+              `| ${fmt(t.articles)} | ${t.days} | ${fmt(t.articlesPerSecond)} | ${fmt(t.articlesPerCpuSecond)} | ${fmt(t.endToEndPerCpuSecond)} | ${fmt(t.peakRssMB)} MB | ${t.liveHeapMB == null ? '–' : `${fmt(t.liveHeapMB)} MB`} | ${fmt(t.activeStories)} | ${fmt(t.dfEntries)} | ${t.snapshotMB.toFixed(1)} MB |`,
           ),
           '',
         ]
