@@ -16,6 +16,7 @@ import { type ProvenanceBenchResult, provenanceSection } from './provenance/run.
 import { type ReuseBenchResult, reuseSection } from './reuse/harness.js';
 import type { LatencyResult } from './reuse/latency.js';
 import type { RatioResult } from './reuse/ratio.js';
+import { type TranslationBenchResult, translationSection } from './reuse/translation.js';
 import { type StoriesBenchResult, storiesSection } from './stories/run.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -218,9 +219,11 @@ function benchReuse(): void {
     ).trim();
     latency = out ? (JSON.parse(out.split('\n').at(-1) as string) as LatencyResult) : null;
   }
+  process.stderr.write('bench: reuse translations, labelled set of human translations\n');
+  const translation = runJson<TranslationBenchResult>('reuse/translation.ts', []);
   writeFileSync(
     join(RESULTS, 'reuse.json'),
-    `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), memory, stored, ratio, latency }, null, 2)}\n`,
+    `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), memory, stored, ratio, latency, translation }, null, 2)}\n`,
   );
 }
 
@@ -234,6 +237,7 @@ function reuseReadme(): string {
     stored: StoreCaseResult[];
     ratio?: RatioResult | null;
     latency?: LatencyResult | null;
+    translation?: TranslationBenchResult | null;
   };
   const lines = [reuseSection(r.memory), `Measured ${r.date.slice(0, 10)} on ${r.machine}.`, ''];
   const baseline = (n: number) => r.memory.find((m) => m.n === n && m.system.startsWith('baseline'));
@@ -286,6 +290,7 @@ function reuseReadme(): string {
     lines.push('');
   }
   if (r.latency) lines.push(latencySection(r.latency));
+  if (r.translation) lines.push(translationSection(r.translation));
   return lines.join('\n');
 }
 
