@@ -10,7 +10,7 @@ import { ophInto } from './minhash.js';
  * Bumped whenever a view, a hash, a band layout or the typing of relations changes: older fingerprints are then rebuilt
  * and their relations recomputed.
  */
-export const FINGERPRINT_VERSION = 3;
+export const FINGERPRINT_VERSION = 4;
 
 export interface ViewLayout {
   /** Signature length. */

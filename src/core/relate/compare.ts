@@ -9,6 +9,7 @@ import { combine } from '../fingerprint/hash.js';
 import { uniqueSorted } from '../fingerprint/sets.js';
 import { stem } from '../fingerprint/words.js';
 import { runWithin, wordChange } from './lcs.js';
+import { type NeutralOverlap, neutralAnchors, neutralOverlap } from './neutral.js';
 import type { Evidence, SynonymLookup } from './types.js';
 
 /**
@@ -212,6 +213,8 @@ interface Derived {
   /** From the words, on first use (-1 until then): a pair ruled out on the sets alone never builds the words. */
   slips: number;
   foreignRun: -1 | 0 | 1;
+  /** Language-neutral anchors (`neutralAnchors`), from the words on first use: only cross-language pairs read them. */
+  neutral: Uint32Array | null;
 }
 
 /**
@@ -315,6 +318,7 @@ function derived(a: Analysis): Derived {
     bags: null,
     slips: -1,
     foreignRun: -1,
+    neutral: null,
   };
   (a as WithDerived)[DERIVED] = d;
   return d;
@@ -324,6 +328,12 @@ function slipsOf(a: Analysis): number {
   const d = derived(a);
   if (d.slips < 0) d.slips = articleSlips(a);
   return d.slips;
+}
+
+function neutralOf(a: Analysis): Uint32Array {
+  const d = derived(a);
+  d.neutral ??= neutralAnchors(a);
+  return d.neutral;
 }
 
 function bagsOf(a: Analysis): Bags {
@@ -1093,9 +1103,15 @@ export interface Overlap {
   verbatim: [number, number];
   mixed: [number, number];
   terms: number;
+  /**
+   * Jaccard of the name-and-number sets; across languages, the language-neutral anchors' containment in the smaller
+   * side (`neutralOverlap`), since the two texts name the same things in different words around them.
+   */
   anchors: number;
   quotedShingles: number;
   crossLanguage: boolean;
+  /** Across languages only: the language-neutral anchors both share, and how many in the same order. */
+  neutral?: NeutralOverlap;
 }
 
 export function overlap(a: Side, b: Side): Overlap {
@@ -1112,15 +1128,18 @@ export function overlap(a: Side, b: Side): Overlap {
   const interOutsideQuotes = countIn(dA.shinglesOutsideQuotes, sb);
   const va = verbatimShare(A, sb);
   const vb = verbatimShare(B, sa);
+  const crossLanguage = a.language !== null && b.language !== null && a.language !== b.language;
+  const neutral = crossLanguage ? neutralOverlap(neutralOf(A), neutralOf(B)) : undefined;
   return {
     jaccard: union === 0 ? 0 : inter / union,
     containment: [na ? inter / na : 0, nb ? inter / nb : 0],
     verbatim: [va.verbatim, vb.verbatim],
     mixed: [va.mixed, vb.mixed],
     terms: jaccard(dA.terms, dB.terms),
-    anchors: jaccard(dA.anchors, dB.anchors),
+    anchors: neutral ? neutral.containment : jaccard(dA.anchors, dB.anchors),
     quotedShingles: inter - interOutsideQuotes,
-    crossLanguage: a.language !== null && b.language !== null && a.language !== b.language,
+    crossLanguage,
+    ...(neutral ? { neutral } : {}),
   };
 }
 
@@ -1167,6 +1186,7 @@ export function compareFrom(a: Side, b: Side, o: Overlap, synonyms: SynonymLooku
     inPlace: meaning.replaced + meaning.indel ? meaning.replaced / (meaning.replaced + meaning.indel) : 0,
     foreign,
     crossLanguage: o.crossLanguage,
+    ...(o.neutral ? { sharedAnchors: o.neutral.shared, anchorOrder: o.neutral.order } : {}),
     slips: [slipsOf(A), slipsOf(B)],
   };
 }

@@ -30,8 +30,16 @@ export interface Evidence {
   mixed: [number, number];
   /** Jaccard of the content-term sets. */
   terms: number;
-  /** Jaccard of the name-and-number sets. */
+  /**
+   * Jaccard of the name-and-number sets; across languages, the share of the language-neutral anchors (names without
+   * diacritics, numbers as digit groups, months and weekdays in any of several languages) of the side with fewer that
+   * the other has too.
+   */
   anchors: number;
+  /** Across languages only: how many language-neutral anchors the two share. */
+  sharedAnchors?: number;
+  /** Across languages only: the share of the shared anchors that come in the same order in both (first occurrences). */
+  anchorOrder?: number;
   /** Shingles shared only inside quotations (a count). */
   quotedShingles: number;
   /** Share of the shorter side's sentences aligned to a sentence of the other in meaning (synonyms and names). */
