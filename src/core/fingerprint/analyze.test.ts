@@ -4,7 +4,7 @@ import { normalizeText } from '../clean/common/normalize.js';
 import { ANCHOR, ANCHOR_SEED, analyze, FUNCTION, NUMBER, QUOTED, TERM_SEED } from './analyze.js';
 import { fingerprint, fingerprintOf } from './fingerprint.js';
 import { hashString } from './hash.js';
-import { canonicalNumber, isFunctionWord, stem } from './words.js';
+import { anchorKey, canonicalNumber, isAlwaysAnchor, isCommonNoun, isFunctionWord, stem } from './words.js';
 
 /** The analysis as first written: normalise, tokenise by regex, one string per word. The scanner must match it. */
 function reference(paragraphs: readonly string[]) {
@@ -38,7 +38,8 @@ function reference(paragraphs: readonly string[]) {
       if (isFunctionWord(lower)) f |= FUNCTION;
       const upper = /^\p{Lu}/u.test(word);
       if (/[0-9]/.test(lower)) f |= NUMBER | ANCHOR;
-      else if (upper && !(f & FUNCTION)) {
+      else if (isAlwaysAnchor(lower)) f |= ANCHOR;
+      else if (upper && !(f & FUNCTION) && !isCommonNoun(lower)) {
         if (sentenceStart) initialCaps.push(words.length);
         else {
           f |= ANCHOR;
@@ -64,7 +65,9 @@ function reference(paragraphs: readonly string[]) {
     flags,
     sentences: starts,
     termStems: words.map((w, i) => ((flags[i] as number) & FUNCTION ? 0 : hashString(stem(w), TERM_SEED))),
-    anchorStems: words.map((w, i) => ((flags[i] as number) & ANCHOR ? hashString(stem(w), ANCHOR_SEED) : 0)),
+    anchorStems: words.map((w, i) =>
+      (flags[i] as number) & ANCHOR ? hashString(anchorKey(w, stem(w)), ANCHOR_SEED) : 0,
+    ),
   };
 }
 

@@ -10,7 +10,7 @@
  */
 import { normalizeText } from '../clean/common/normalize.js';
 import { hashString } from './hash.js';
-import { canonicalNumber, isFunctionWord, stem } from './words.js';
+import { anchorKey, canonicalNumber, isAlwaysAnchor, isCommonNoun, isFunctionWord, stem } from './words.js';
 
 export const FUNCTION = 1;
 export const ANCHOR = 2;
@@ -101,6 +101,10 @@ const R_CHARS = 8;
 const MAX_CACHED_LENGTH = 4 * (ROW - R_CHARS);
 const W_FUNCTION = 0x100;
 const W_DIGIT = 0x200;
+/** An anchor whatever its case (`isAlwaysAnchor`). */
+const W_ALWAYS = 0x400;
+/** A common noun, not a name, though capitalised (`isCommonNoun`). */
+const W_NOUN = 0x800;
 const rows = new Uint32Array((1 << ROW_BITS) * ROW);
 let nWords = 0;
 
@@ -132,10 +136,15 @@ function wordRow(key: number, len: number, at: number): number {
   const fn = isFunctionWord(lower);
   const st = stem(lower);
   rows[r + R_KEY] = key;
-  rows[r + R_INFO] = len | (fn ? W_FUNCTION : 0) | (hasDigit(lower) ? W_DIGIT : 0);
+  rows[r + R_INFO] =
+    len |
+    (fn ? W_FUNCTION : 0) |
+    (hasDigit(lower) ? W_DIGIT : 0) |
+    (isAlwaysAnchor(lower) ? W_ALWAYS : 0) |
+    (isCommonNoun(lower) ? W_NOUN : 0);
   rows[r + R_HASH] = hashString(lower);
   rows[r + R_TERM] = fn ? 0 : hashString(st, TERM_SEED);
-  rows[r + R_ANCHOR] = hashString(st, ANCHOR_SEED);
+  rows[r + R_ANCHOR] = hashString(anchorKey(lower, st), ANCHOR_SEED);
   return r;
 }
 
@@ -422,9 +431,11 @@ class Reader {
     const info = rows[r + R_INFO] as number;
     const fn = (info & W_FUNCTION) !== 0;
     const digit = (info & W_DIGIT) !== 0;
+    const always = (info & W_ALWAYS) !== 0;
+    const noun = (info & W_NOUN) !== 0;
     // Anchor stems for every word that may turn out a name; `analyze` keeps those of the names.
-    const anchor = digit || (bits & P_UPPER && !fn) ? (rows[r + R_ANCHOR] as number) : 0;
-    this.push(i, bits, rows[r + R_HASH] as number, fn, digit, rows[r + R_TERM] as number, anchor);
+    const anchor = digit || always || (bits & P_UPPER && !fn && !noun) ? (rows[r + R_ANCHOR] as number) : 0;
+    this.push(i, bits, rows[r + R_HASH] as number, fn, digit, rows[r + R_TERM] as number, anchor, always, noun);
   }
 
   /** Word i from the string: beyond ASCII (lower-casing is contextual there) or too long to cache. */
@@ -437,11 +448,24 @@ class Reader {
     const upper = isUpper(word);
     const st = stem(lower);
     const term = fn ? 0 : hashString(st, TERM_SEED);
-    const anchor = digit || (upper && !fn) ? hashString(st, ANCHOR_SEED) : 0;
-    this.push(i, (bits & ~P_UPPER) | (upper ? P_UPPER : 0), hashString(lower), fn, digit, term, anchor);
+    const always = isAlwaysAnchor(lower);
+    const noun = isCommonNoun(lower);
+    const anchor = digit || always || (upper && !fn && !noun) ? hashString(anchorKey(lower, st), ANCHOR_SEED) : 0;
+    const b = (bits & ~P_UPPER) | (upper ? P_UPPER : 0);
+    this.push(i, b, hashString(lower), fn, digit, term, anchor, always, noun);
   }
 
-  push(i: number, bits: number, hash: number, fn: boolean, digit: boolean, term: number, anchor: number): void {
+  push(
+    i: number,
+    bits: number,
+    hash: number,
+    fn: boolean,
+    digit: boolean,
+    term: number,
+    anchor: number,
+    always: boolean,
+    noun: boolean,
+  ): void {
     const upper = (bits & P_UPPER) !== 0;
     const sentenceStart = (bits & P_SENTENCE_START) !== 0;
     if (sentenceStart) {
@@ -452,7 +476,8 @@ class Reader {
     let capital = upper ? CAPITAL : 0;
     if (fn) f |= FUNCTION;
     if (digit) f |= NUMBER | ANCHOR;
-    else if (upper && !fn) {
+    else if (always) f |= ANCHOR;
+    else if (upper && !fn && !noun) {
       if (sentenceStart) {
         if (this.nInitialCaps >= sInitialCaps.length) sInitialCaps = enlarge(sInitialCaps);
         sInitialCaps[this.nInitialCaps++] = i;

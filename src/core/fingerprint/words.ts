@@ -3,6 +3,8 @@
  * number words (spinners swap "two" and "2"), and a light stemmer so that "summit" and "summits" are one term.
  */
 
+import { GERMAN_COMMON_NOUNS } from './german-nouns.js';
+
 // Closed-class words of the languages our users' outlets write in most; content words are everything else.
 const FUNCTION_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both
@@ -41,8 +43,116 @@ const NUMBER_WORDS = new Map<string, string>(
     thousand: '1000',
     million: '1000000',
     billion: '1000000000',
+    // Scale words of other languages: "1,2 milliard" is "1.2 billion" (a translation keeps its figures).
+    millions: '1000000',
+    millionen: '1000000',
+    millones: '1000000',
+    milioni: '1000000',
+    milliard: '1000000000',
+    milliards: '1000000000',
+    milliarde: '1000000000',
+    milliarden: '1000000000',
+    miliardi: '1000000000',
   }),
 );
+
+/**
+ * Month and weekday names, one line a month or day (English first): a translation keeps its source's dates, written
+ * in its own language, so a name says the same thing in every language.
+ */
+const MONTHS = [
+  'january janvier januar jänner enero gennaio januari janeiro',
+  'february février fevrier februar febrero febbraio februari fevereiro',
+  'march mars märz marzo maart março',
+  'april avril abril aprile',
+  'may mai mayo maggio mei maio',
+  'june juin juni junio giugno junho',
+  'july juillet juli julio luglio julho',
+  'august août aout agosto augustus',
+  'september septembre septiembre settembre setembro',
+  'october octobre oktober octubre ottobre outubro',
+  'november novembre noviembre novembro',
+  'december décembre decembre dezember diciembre dicembre dezembro',
+];
+const WEEKDAYS = [
+  'monday lundi montag lunes lunedì maandag',
+  'tuesday mardi dienstag martes martedì dinsdag',
+  'wednesday mercredi mittwoch miércoles mercoledì woensdag',
+  'thursday jeudi donnerstag jueves giovedì donderdag',
+  'friday vendredi freitag viernes venerdì vrijdag',
+  'saturday samedi samstag sonnabend sábado sabato zaterdag',
+  'sunday dimanche sonntag domingo domenica zondag',
+];
+/** Parts of the day German compounds a weekday with ("Sonntagmorgen", "Mittwochabend"). */
+const DAY_PARTS = ['morgen', 'vormittag', 'mittag', 'nachmittag', 'abend', 'nacht', 's'];
+
+/** Month and weekday names (and German day compounds) to one token each: "March", "mars", "März" → "month:3". */
+export const CALENDAR_TOKENS: ReadonlyMap<string, string> = (() => {
+  const tokens = new Map<string, string>();
+  MONTHS.forEach((names, i) => {
+    for (const n of names.split(' ')) tokens.set(n, `month:${i + 1}`);
+  });
+  WEEKDAYS.forEach((names, i) => {
+    for (const n of names.split(' ')) {
+      tokens.set(n, `day:${i + 1}`);
+      for (const part of DAY_PARTS) tokens.set(n + part, `day:${i + 1}`);
+    }
+  });
+  return tokens;
+})();
+
+/**
+ * Calendar names other languages write in lower case ("14 mars", "le jeudi"): anchors whatever their case. English
+ * ones only when capitalised, as every name ("march" and "may" are verbs too).
+ */
+const LOWER_CASE_CALENDAR = new Set(
+  [...CALENDAR_TOKENS.keys()].filter(
+    (w) => !MONTHS.some((m) => m.startsWith(`${w} `)) && !WEEKDAYS.some((d) => d.startsWith(w)),
+  ),
+);
+
+/** Whether a word is an anchor (a name or a number) whatever its case: numbers, and calendar names of other languages. */
+export function isAlwaysAnchor(lower: string): boolean {
+  return LOWER_CASE_CALENDAR.has(lower);
+}
+
+/** Whether a capitalised word is a German common noun (German capitalises every noun): not a name. */
+export function isCommonNoun(lower: string): boolean {
+  return GERMAN_COMMON_NOUNS.has(lower);
+}
+
+/**
+ * What an anchor (a name, number or date word) is the same in every language as: a number its digits ("3,500",
+ * "3.500" → "#3500"; "1.2", "1,2" → "#12"), a calendar name its token, a name its stem without diacritics ("Lebœuf",
+ * "Leboeuf"). Translations share these where they share no word.
+ */
+export function anchorKey(lower: string, stemmed: string): string {
+  let digits = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += lower[i];
+  }
+  if (digits) return `#${digits}`;
+  return CALENDAR_TOKENS.get(lower) ?? fold(stemmed);
+}
+
+/** Diacritics off, ligatures spelled out. */
+export function fold(word: string): string {
+  // ASCII words (nearly all) have nothing to fold.
+  for (let i = 0; i < word.length; i++) {
+    if (word.charCodeAt(i) >= 128)
+      return word
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae')
+        .replace(/ß/g, 'ss')
+        .replace(/ø/g, 'o')
+        .replace(/ı/g, 'i')
+        .replace(/ł/g, 'l');
+  }
+  return word;
+}
 
 export function isFunctionWord(lower: string): boolean {
   return FUNCTION_WORDS.has(lower);

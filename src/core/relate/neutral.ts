@@ -9,33 +9,7 @@
  */
 import { ANCHOR, type Analysis, NUMBER } from '../fingerprint/analyze.js';
 import { hashString } from '../fingerprint/hash.js';
-import { stem } from '../fingerprint/words.js';
-
-const MONTHS = [
-  'january janvier januar jänner enero gennaio januari janeiro',
-  'february février fevrier februar febrero febbraio februari fevereiro',
-  'march mars märz marzo maart março',
-  'april avril abril aprile',
-  'may mai mayo maggio mei maio',
-  'june juin juni junio giugno junho',
-  'july juillet juli julio luglio julho',
-  'august août aout agosto augustus',
-  'september septembre septiembre settembre setembro',
-  'october octobre oktober octubre ottobre outubro',
-  'november novembre noviembre novembro',
-  'december décembre decembre dezember diciembre dicembre dezembro',
-];
-const WEEKDAYS = [
-  'monday lundi montag lunes lunedì maandag',
-  'tuesday mardi dienstag martes martedì dinsdag',
-  'wednesday mercredi mittwoch miércoles mercoledì woensdag',
-  'thursday jeudi donnerstag jueves giovedì donderdag',
-  'friday vendredi freitag viernes venerdì vrijdag',
-  'saturday samedi samstag sonnabend sábado sabato zaterdag',
-  'sunday dimanche sonntag domingo domenica zondag',
-];
-/** Parts of the day German compounds a weekday with ("Sonntagmorgen", "Mittwochabend"). */
-const DAY_PARTS = ['morgen', 'vormittag', 'mittag', 'nachmittag', 'abend', 'nacht', 's'];
+import { CALENDAR_TOKENS, fold, stem } from '../fingerprint/words.js';
 
 /** Number words beyond English ones (`canonicalNumber` has those), and scale words in every form. */
 const NUMBER_WORDS: Record<string, string> = {
@@ -82,37 +56,11 @@ const NUMBER_WORDS: Record<string, string> = {
   miliardi: '1000000000',
 };
 
-const TOKENS = new Map<string, string>();
-MONTHS.forEach((names, i) => {
-  for (const n of names.split(' ')) TOKENS.set(n, `month:${i + 1}`);
-});
-WEEKDAYS.forEach((names, i) => {
-  for (const n of names.split(' ')) {
-    TOKENS.set(n, `day:${i + 1}`);
-    for (const part of DAY_PARTS) TOKENS.set(n + part, `day:${i + 1}`);
-  }
-});
+const TOKENS = new Map<string, string>(CALENDAR_TOKENS);
 for (const [w, v] of Object.entries(NUMBER_WORDS)) TOKENS.set(w, `#${v}`);
 
 const HASHES = new Map<string, number>();
 for (const t of new Set(TOKENS.values())) HASHES.set(t, hashString(t));
-
-function fold(word: string): string {
-  // ASCII words (nearly all) have nothing to fold.
-  for (let i = 0; i < word.length; i++) {
-    if (word.charCodeAt(i) >= 128)
-      return word
-        .normalize('NFKD')
-        .replace(/\p{M}/gu, '')
-        .replace(/œ/g, 'oe')
-        .replace(/æ/g, 'ae')
-        .replace(/ß/g, 'ss')
-        .replace(/ø/g, 'o')
-        .replace(/ı/g, 'i')
-        .replace(/ł/g, 'l');
-  }
-  return word;
-}
 
 /** The language-neutral anchors of a text, as hashes in text order (repeats kept). Reads the analysis's words. */
 export function neutralAnchors(a: Analysis): Uint32Array {

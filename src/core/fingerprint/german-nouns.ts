@@ -1,0 +1,554 @@
+/**
+ * @module Common German nouns, which German writes with a capital letter mid-sentence like a name. Without this list a
+ * German translation of an English article has three times as many "names" as its source, and matching on names
+ * across languages fails.
+ */
+
+/**
+ * Common German nouns (lower-cased) that news text uses, which are not names: politics, courts and crime, economy,
+ * disasters and weather, transport, sports, science, health, culture, time words, quantities and units, in their
+ * common inflected forms (plural, genitive, dative plural) and nominalised adjectives ("verletzten", "angaben").
+ * Every word that is also an English WordNet lemma ("bank", "film", "hotel"), or the plural of one, is left out, so the
+ * list can be applied to English text without dropping English names. Weekdays and months are handled elsewhere.
+ */
+export const GERMAN_COMMON_NOUNS: ReadonlySet<string> = new Set(
+  `abbau abbaus abend abende abenden abends abfall abfälle abfällen abfalles abfalls abflug abflugs abgabe abgaben
+abgeordnete abgeordneten abgeordneter abhängigkeit abitur abiturs abkommen abkommens ablauf ablaufs ablehnung ablöse
+ablösesumme abrüstung abschiebung abschiebungen abschwung abschwungs absolvent absolventen absolventin
+absolventinnen absperrung absperrungen absteiger absteigern absteigers abstieg abstiegs abstiegskampf abstiegskampfs
+abstiegskandidat abstimmung abstimmungen absturz abstürze absturzes abwasser abwassers abwehr achtelfinale
+achtelfinales agenten agentin akku akkus akte akten aktie aktien aktienkurs aktienkurse aktienkursen aktienkurses
+aktion aktionär aktionäre aktionären aktionärin aktionärs aktionen aktivist aktivisten aktivistin aktivistinnen
+alarme alben algorithmen algorithmus alkohol alkoholeinfluss alkohols alltag alltags alternativen altersvorsorge
+ampel ampelkoalition amt ämter ämtern amtes amts amtsantritt amtsantritts amtsgericht amtsgerichts amtsinhaber
+amtsinhaberin amtsinhabers amtskollege amtskollegen amtskollegin amtsvorgänger amtszeit amtszeiten analysen
+analysten analystin anfang anfänge anfanges anfangs anführer anführern anführers angabe angaben angebot angebote
+angeboten angebots angehörige angehörigen angeklagte angeklagten angeklagter angestellte angestellten angriff
+angriffe angriffen angriffes angriffs angriffskrieg angriffskriegs ängste anhänger anhängerin anhängern anhängers
+anhängerschaft anklage anklagebehörde anklagen ankläger anklägers anklageschrift ankunft anlagen anlass anlässe
+anlässen anlasses anleger anlegern anlegers anleihe anleihen anliegen anliegens annexion ansatz ansätze ansätzen
+ansatzes anschlag anschläge anschlägen anschlages anschlags anschluss anschlusses anschlusstreffer anschlusstreffers
+ansicht ansichten ansprache ansprachen anspruch ansprüche ansprüchen anspruches anspruchs ansteckung ansteckungen
+anstieg anstiegs anstrengung anstrengungen anteil anteile anteilen anteils anteilseigner antisemitismus antrag
+anträge anträgen antrages antrags antrittsbesuch antrittsbesuchs antwort antworten anwalt anwälte anwälten anwältin
+anwältinnen anwalts anwendung anwendungen anwohner anwohnerin anwohnerinnen anwohnern anwohners anzahl anzeige
+anzeigen apotheke apotheken apotheker apothekerin apothekern apothekers app applaus apps arbeit arbeiten arbeitgeber
+arbeitgeberin arbeitgebern arbeitgebers arbeitnehmer arbeitnehmerin arbeitnehmerinnen arbeitnehmern arbeitnehmers
+arbeitsgericht arbeitsgerichts arbeitskräfte arbeitskräften arbeitslose arbeitslosen arbeitslosenquote
+arbeitslosigkeit arbeitsmarkt arbeitsmarkts arbeitsminister arbeitsministerin arbeitsministerium arbeitsministers
+arbeitsplatz arbeitsplätze arbeitsplätzen arbeitsplatzes arbeitszeit arbeitszeiten archiv archivs ärger ärgers armee
+armeen armut armutsgrenze arten artenschutz artenschutzes artenvielfalt artillerie arzneimittel
+arzneimittelhersteller arzneimitteln arzneimittels arzt ärzte ärzten arztes ärztin ärztinnen astronauten astronautin
+asyl asylantrag asylanträge asylantrags asylbewerber asylbewerbern asylbewerbers asyls asylverfahren athlet athleten
+athletin athletinnen atomabkommen atomabkommens atomkraft atomkraftwerk atomkraftwerke atomkraftwerken
+atomkraftwerks atomprogramm atomprogramms atomwaffe atomwaffen attentat attentate attentäter attentätern attentäters
+attentats aufenthalt aufenthalts aufenthaltserlaubnis auffahrt aufführung aufführungen aufgabe aufgaben aufklärung
+aufmerksamkeit aufnahme aufnahmen aufruf aufrufe aufrufen aufrufs aufrüstung aufschlag aufschlags aufschwung
+aufschwungs aufsichtsrat aufsichtsräte aufsichtsrats aufsichtsratschef aufstand aufstände aufständische
+aufständischen aufstands aufsteiger aufsteigern aufsteigers aufstellung aufstellungen aufstieg aufstiegs auftrag
+aufträge aufträgen auftrages auftraggeber auftrags auftritt auftritte auftritten auftritts augenzeuge augenzeugen
+augenzeugin ausbildung ausbildungen ausbruch ausbrüche ausbruches ausbruchs ausfahrt ausfahrten ausfall ausfälle
+ausfalls ausgabe ausgaben ausgangssperre ausgangssperren ausgleich ausgleiches ausgleichs ausgleichstreffer
+ausgleichstreffers ausland ausländer ausländerin ausländerinnen ausländern ausländers auslands ausnahme ausnahmen
+ausnahmezustand ausnahmezustands ausreise aussage aussagen ausschreitung ausschreitungen ausschuss ausschüsse
+ausschüssen ausschusses außenamt außenamts außenminister außenministerin außenministerium außenministers
+außenpolitik äußerung äußerungen aussicht aussichten ausstellung ausstellungen ausstieg ausstiegs ausstoß ausstoßes
+austritt austritts auswahl auswärtsniederlage auswärtssieg auswärtssiegs auswärtsspiel auswärtsspiele
+auswärtsspielen auswärtsspiels auswechslung ausweis ausweise ausweisen ausweises auswertung auswertungen auswirkung
+auswirkungen auszählung auszeichnung auszeichnungen autobahnausfahrt autobahnen autobauer autobauern autobauers
+autofahrer autofahrerin autofahrern autofahrers autohersteller autoherstellern autoherstellers autoindustrie
+automobilindustrie autor autoren autorin autorinnen autors autounfall autounfalls autoverkehr bahnfahrer bahnfahrers
+bahnhof bahnhöfe bahnhöfen bahnhofes bahnhofs bahnstrecke bahnstrecken bahnstreik bahnstreiks bahnübergang
+bahnübergangs bakterien bakterium bande banden bankenaufsicht bär bären batterie batterien bau bauarbeiten bäuerin
+baues bauprojekt bauprojekte bauprojekts baus baustelle baustellen bauten beamte beamten beamter beamtin beamtinnen
+beben bebens bedarf bedarfs bedeutung bedeutungen bedingung bedingungen bedrohung bedrohungen beerdigung
+beerdigungen befragung befragungen befürchtung befürchtungen begegnung begegnungen beginn beginns begründung
+begründungen behandlung behandlungen behauptung behauptungen behörde behörden behördenchef beifahrer beifahrerin
+beifahrern beifahrers beifall beifalls beitrag beiträge beiträgen beitrages beitrags beitragszahler bekanntgabe
+belastung belastungen benzin benzins beobachter beobachterin beobachtern beobachters beobachtung beobachtungen
+berater beraterin beratern beraters beratung beratungen berechnung berechnungen bereich bereiche bereichen bereiches
+bereichs bereitschaft berge berges bergleute bergleuten bergsteiger bergsteigern bergsteigers bergung bergungen
+bergwacht bergwerk bergwerke bergwerks bericht berichte berichten berichterstattung berichtes berichts beruf berufe
+berufen berufes berufs berufsschule berufsschulen berufung besatzer besatzung besatzungen beschäftigte beschäftigten
+beschäftigung beschlagnahme beschluss beschlüsse beschlüssen beschlusses beschuss beschusses beschwerde beschwerden
+besetzung besitz besitzer besitzerin besitzern besitzers besitzes bestechung bestechungen besuch besuche besuchen
+besucher besucherin besucherinnen besuchern besuchers besuches besuchs beteiligte beteiligten beteiligung
+beteiligungen betrag beträge betrags betreiber betreiberin betreibern betreibers betreuung betrieb betriebe
+betrieben betriebes betriebs betriebsrat betriebsräte betriebsrats betroffene betroffenen betroffenheit betrug
+betrüger betrügerin betrügern betrügers betruges betrugs betrugsfall betrugsmasche betrugsmaschen beute bevölkerung
+bewährung bewährungsstrafe bewährungsstrafen bewegung bewegungen beweis beweise beweisen beweises beweismittel
+bewerber bewerbern bewerbers bewerbung bewerbungen bewertung bewertungen bewohner bewohnerin bewohnerinnen bewohnern
+bewohners bezeichnung bezeichnungen beziehung beziehungen bezirk bezirke bezirken bezirks biathlet biathleten
+biathletin biathlon biathlons bibliothek bibliotheken bienen biere bilanz bilanzen bild bilder bildern bildes bilds
+bildschirm bildschirme bildschirms bildung bildungsminister bildungsministerin bildungsministers bildungspolitik
+billionen binnenmarkt binnenmarkts bischof bischöfe bischofes bischofs bistum bistümer bistums bitte bitten
+blauhelme blauhelmen blaulicht blaulichts blick blicke blicken blicks blitze blitzer blut blutes blutprobe
+blutproben boden bodens bodentruppen böe böen bombe bomben boote booten bootsunglück börse börsen börsengang
+börsengangs börsenwert börsenwerts botschaft botschaften botschafter botschafterin botschaftern botschafters branche
+branchen brände bränden brandes brandstiftung breitband breitbands brennstoff brennstoffs briefe briefen briefes
+briefwahl bronzemedaille bronzemedaillen brücke brücken bruder brüder bruders bruttoinlandsprodukt
+bruttoinlandsprodukts buch bücher büchern buches buchs bühne bühnen bundesamt bundesamts bundesbehörde
+bundesbehörden bundeshaushalt bundeshaushalts bundeskanzler bundeskanzlerin bundeskanzlers bundesland bundesländer
+bundesländern bundesligist bundesligisten bundesminister bundesministerin bundesministerinnen bundesministerium
+bundesministeriums bundesministern bundesministers bundespolizei bundespräsident bundespräsidenten bundesregierung
+bundesrichter bundesstaat bundesstaaten bundesstaats bundesstraße bundesstraßen bundestagswahl bundestagswahlen
+bundestrainer bundestrainerin bundestrainers bundesvorsitzende bundesvorsitzenden bündnis bündnisse bündnisses
+burgen bürger bürgergeld bürgergeldes bürgergelds bürgerin bürgerinnen bürgerkrieg bürgerkriege bürgerkriegs
+bürgermeister bürgermeisterin bürgermeisterinnen bürgermeistern bürgermeisters bürgern bürgers busfahrer busfahrern
+busfahrers busse bussen busunglück busunglücks chancen chatbot chatbots chefin chefinnen chefredakteur
+chefredakteurin chefredakteurs cheftrainer chemieindustrie chemieunfall chor chöre chören chors christdemokrat
+christdemokraten coronapandemie coronavirus covid cyberangriff cyberangriffe cyberangriffen cyberangriffs
+cyberkriminalität dach dächer dächern daches dachs damm dämme dammes damms darlehen darlehens darsteller
+darstellerin darstellerinnen darstellern darstellers darstellung darstellungen daten datensatz datensätze
+datenschutz datenschutzes dauer dauerregen dauerregens dax daxes debatte debatten defizit defizite defizits deich
+deiche deichen deichs delegationen delegierte delegierten delikt delikte delikts demenz demokratie demokratien
+demonstrant demonstranten demonstrantin demonstrantinnen demonstrationen denkmal denkmäler denkmälern denkmals
+denkmalschutz denkmalschutzes depressionen diagnosen dieb diebe dieben diebes diebesgut diebesguts diebin diebstahl
+diebstähle diebstahles diebstahls dienst dienste diensten dienstes dienstleistung dienstleistungen diensts
+digitalisierung diktator diktatoren diktators diktatur diktaturen dinosaurier dinosauriern dinosauriers diplomaten
+diplomatie diplomatin direktmandat direktmandate direktmandats dirigent dirigenten dirigentin discountern
+diskriminierung dividende dividenden doktorarbeit doktortitel doktortitels dokument dokumentarfilm dokumentarfilme
+dokumentarfilms dokumentation dokumentationen dokumente dokumenten dokuments dom doms doppelpack doppelpacks dorf
+dörfer dörfern dorfes dreharbeiten drehbuch drehbuches drehbuchs drittel drittels drittligist drittligisten drogen
+drogenhandel drogenhandels drogenhändler drohne drohnen drohnenangriff drohnenangriffe drohnenangriffs drohung
+drohungen druck druckes drucks duell duelle duells durchbruch durchbruchs durchschnitt durchschnitts durchsuchung
+durchsuchungen dürre dürren dutzend dutzende dutzenden e-auto e-autos e-scooter e-zigarette e-zigaretten eckball
+ecke ecken ehe ehefrau ehemann ehemannes ehen ehre ehrenamt ehrenamtliche ehrenamtlichen ehrenamts eigentor
+eigentore eigentoren eigentors eigentum eigentümer eigentümern eigentümers eigentums eigentumswohnung eilantrag
+eilantrages eilantrags eilverfahren einbrecher einbrechern einbrechers einbruch einbrüche einbrüchen einbruches
+einbruchs eindruck eindrücke eindruckes eindrucks einfluss einflüsse einflüssen einflusses einführung einführungen
+eingang eingangs eingriff eingriffe eingriffen eingriffs einheit einheiten einigung einigungen einkommen einkommens
+einkommensteuer einladung einladungen einmarsch einmarsches einnahme einnahmen einreise einreiseverbot
+einreiseverbots einrichtung einrichtungen einsatz einsätze einsätzen einsatzes einsatzkräfte einsatzkräften
+einsatzleiter einsatzleiters einschaltquote einschaltquoten einschätzung einschätzungen einschränkung
+einschränkungen einstellung einstellungen einstiegsgehalt einsturz einsturzes eintrag eintrags einwand einwände
+einwänden einwanderer einwanderern einwanderung einwands einwechselspieler einwechslung einwohner einwohnerin
+einwohnerinnen einwohnern einwohners einwohnerzahl einzelhandel einzelhandels einzelhändler einzelhändlern
+einzelhändlers einzelheiten eishockey eishockeys elektroauto elektroautos elektromobilität elfmeter elfmeters
+elfmeterschießen elfmeterschießens eltern elterngeld emissionen empfehlung empfehlungen empörung ende enden endes
+endspiel endspiele endspiels energie energiekrise energiekrisen energien energiepolitik energiepreise energiewende
+enkeltrick enkeltricks entdeckung entdeckungen entführer entführern entführers entführung entführungen entgleisung
+entlassung entlassungen entschädigung entschädigungen entscheidung entscheidungen entschuldigung entschuldigungen
+enttäuschung entwicklung entwicklungen entwicklungshilfe entwurf entwürfe entwürfen entwurfes entwurfs epidemie
+epidemien epizentrum epizentrums erbgut erbguts erbschaftsteuer erdbeben erdbebengebiet erdbebens erde erderwärmung
+erdgas erdgases erdöl erdöls erdrutsch erdrutsche erdrutsches ereignis ereignisse ereignissen ereignisses erfahrung
+erfahrungen erfindung erfindungen erfolg erfolge erfolgen erfolges erfolgs ergebnis ergebnisse ergebnissen
+ergebnisses erhöhung erhöhungen erinnerung erinnerungen erkenntnis erkenntnisse erkenntnissen erklärung erklärungen
+erkrankung erkrankungen erlaubnis ermittler ermittlerin ermittlerinnen ermittlern ermittlers ermittlung ermittlungen
+ermittlungsbehörden ermittlungsverfahren ermittlungsverfahrens ernennung ernennungen ernte ernten eroberung
+eröffnung eröffnungen erpressung erpressungen erreger erregern erregers ersparnisse ersparnissen erstligist
+erststimme erwachsene erwachsenen erwartung erwartungen erzbischof erzbischofes erzbischofs erzeugerpreise erzieher
+erzieherin erzieherinnen erziehern erziehers etappe etappen etappensieg etappensiege etappensiegs etat etats
+europameister europameisterin europameisters europameisterschaft europameisterschaften europawahl evakuierte
+evakuierung evakuierungen existenz experimente experimenten experte experten expertin expertinnen explosionen
+exporte exporten extremismus extremisten fabrik fabriken facharzt fachärzte fachärzten facharztes fachjournal
+fachjournale fachjournals fachkraft fachkräfte fachkräftemangel fachkräftemangels fachkräften fachleute fachleuten
+fachzeitschrift fähigkeit fähigkeiten fahndung fahndungen fahrbahn fahrbahnen fähre fähren fahrer fahrerflucht
+fahrerin fahrerinnen fahrern fahrers fahrerwertung fahrgast fahrgäste fahrgästen fahrgasts fahrkarte fahrkarten
+fahrplan fahrplans fahrpreis fahrpreise fahrpreisen fahrrad fahrräder fahrrädern fahrrades fahrradfahrer
+fahrradfahrern fahrradfahrers fahrrads fahrspur fahrt fahrten fahrzeug fahrzeuge fahrzeugen fahrzeugs fakten faktor
+faktoren faktors fälle fällen falles fallzahlen familie familien familienministerin fehlentscheidung fehler fehlern
+fehlers feier feiern feiertag feiertage feiertagen feiertags feld felder feldern felssturz feminismus ferien
+ferienbeginn fernsehen fernsehens fernsehpreis fernverkehr fernverkehrs fernzug fest feste festen festes
+festgenommene festgenommenen festnahme festnahmen festspiele festspielen fettleibigkeit feuer feuerpause feuerpausen
+feuers feuerwehr feuerwehren feuerwehrleute feuerwehrleuten feuerwehrmann feuerwehrmänner feuerwehrmannes
+feuerwehrsprecher feuerwehrsprechers filiale filialen filmpreis filmpreise filmpreises finanzaufsicht finanzierung
+finanzierungen finanzinstitut finanzinstitute finanzinstituten finanzkrise finanzkrisen finanzmarkt finanzmärkte
+finanzmärkten finanzmarkts finanzminister finanzministerin finanzministerium finanzministers finanzpolitik firma
+firmen fische fischen fischerboot fläche flächen flammen flaute fleisch fleisches flucht flüchtige flüchtigen
+flüchtling flüchtlinge flüchtlingen flüchtlings flüchtlingslager flüchtlingslagers flüchtlingspolitik fluchtwagen
+fluchtwagens flug flugabwehr flugbegleiter flugbegleiterin flugbegleitern flugbegleiters flüge flügen fluges
+fluggesellschaft fluggesellschaften flughafen flughäfen flughäfenn flughafens fluglotse fluglotsen flugs flugunglück
+flugunglücke flugunglücks flugverkehr flugverkehrs flugzeug flugzeugabsturz flugzeugabsturzes flugzeuge flugzeugen
+flugzeugs flugzeugträger flugzeugträgern flugzeugträgers fluss flüsse flüssen flusses flusspegel flut fluten
+flutkatastrophe folge folgen forderung förderung forderungen förderungen formen forschende forschenden forscher
+forscherin forscherinnen forschern forschers forschung forschungen forschungsergebnisse forschungsteam fortschritt
+fortschritte fortschritten fortschritts fossilien foto fotograf fotografen fotografin fotos frage fragen fraktion
+fraktionen fraktionschef fraktionschefin fraktionschefs fraktionsvorsitzende fraktionsvorsitzenden franken frauen
+freiheit freiheiten freiheitsstrafe freiheitsstrafen freispruch freispruches freispruchs freistoß freistoßes
+freiwillige freiwilligen freude freund freunde freunden freundes freundin freundinnen frieden friedens
+friedensgespräche friedensgesprächen friedensnobelpreis friedensnobelpreises friedensplan friedensplans
+friedensprozess friedensprozesses friedenstruppe friedenstruppen friedensverhandlungen frist fristen frontlinie
+frontstadt frühjahr frühjahrs frühling frühlings führer führern führers führerschein führerscheine führerscheinen
+führerscheins führung führungen führungstreffer führungstreffers funde funden fundes fünfprozenthürde funkloch
+funklochs funktion funktionen fusionen fußball fußballer fußballerin fußballerinnen fußballern fußballers fußballs
+fußballverband fußballverbands fußgänger fußgängerin fußgängern fußgängers galerie galerien ganztagsschule garagen
+gasexplosion gasexplosionen gaspreis gaspreise gaspreiss gast gäste gästen gastes gaswolke gebäude gebäudeeinsturz
+gebäudes gebiet gebiete gebieten gebiets gebühr gebühren geburt geburten gedenken gedenkens gedenkfeier gefahr
+gefährder gefährdern gefährders gefahren gefangene gefangenen gefangenschaft gefängnis gefängnisse gefängnissen
+gefängnisses gefängnisstrafe gefängnisstrafen gefecht gefechte gefechten gefechts geflüchtete geflüchteten gefühl
+gefühle gefühlen gefühls gegend gegenden gegenoffensive gegenteil gegenteils gegenwart gegner gegnerin gegnerinnen
+gegnern gegners gehalt gehälter gehältern gehaltes gehalts gehaltserhöhung gehaltserhöhungen geheimdienst
+geheimdienste geheimdiensten geheimdienstes geheimdiensts gehirn gehirns geimpfte geimpften geiseln geiselnahme
+geisterfahrer geisterfahrern geisterfahrers gelände geländes gelbsperre gelder geldern geldes geldinstitut
+geldinstitute geldinstituten geldpolitik geldstrafe geldstrafen geldwäsche gelegenheit gelegenheiten gemälde
+gemäldes gemeinde gemeindemitglied gemeindemitglieder gemeinden gemeinderat gemeinderäte gemeinderats gemeinschaft
+gemeinschaften genehmigung genehmigungen genen generale generäle generälen generalsekretär generalsekretärin
+generalsekretärs generationen genom gerät geräte geräten gerätes geräts gerechtigkeit gericht gerichte gerichten
+gerichtes gerichts gerichtshof gerichtshofs gerichtsverfahren geröll gerölls gesamtheit gesamtschule gesamtschulen
+gesamtwertung gesandte gesandten geschäft geschäfte geschäften geschäftes geschäfts geschäftsführer
+geschäftsführerin geschäftsführern geschäftsführers geschäftsführung geschäftsjahr geschäftsjahres geschäftsjahrs
+geschäftszahlen geschehen geschehens geschichte geschichten geschwindigkeit geschwindigkeiten gesellschaft
+gesellschaften gesetz gesetze gesetzen gesetzentwurf gesetzentwürfe gesetzentwurfes gesetzentwurfs gesetzes
+gesetzgebung gespräch gespräche gesprächen gesprächs geständnis geständnisse geständnisses gesundheit gesundheitsamt
+gesundheitsämter gesundheitsamts gesundheitsminister gesundheitsministerin gesundheitsministerium
+gesundheitsministers gesundheitspolitik gesundheitssystem gesundheitssystems gesundheitswesen gesundheitswesens
+getreide getreides gewalt gewalttat gewalttaten gewalttäter gewehr gewehre gewehrs gewerkschaft gewerkschaften
+gewerkschafter gewerkschaftschef gewinn gewinne gewinnen gewinner gewinnerin gewinnern gewinners gewinnes gewinns
+gewissheit gewitter gewitters giftwolke gigawatt gipfel gipfeln gipfels gipfeltreffen gipfeltreffens glasfaser
+glätte glatteis glatteises glaube glaubens gläubige gläubigen gläubiger gläubigern gläubigers gleichberechtigung
+gleichstellung gleis gleise gleises glück glücks goldes goldmedaille goldmedaillen gottesdienst gottesdienste
+gottesdiensts gouverneur gouverneure gouverneuren gouverneurin gouverneurs graden gramm gramms granate granaten
+gremien gremium gremiums grenze grenzen grenzkontrolle grenzkontrollen grenzregion grenzübergang grippewelle
+großbrand großbrands großdemonstration großhandel großhandels grubenunglück grund gründe gründen gründer gründerin
+gründern gründers grundes grundgesetz grundgesetzes grundlage grundlagen grundschule grundschulen grundsteuer
+grundstück grundstücke grundstücken grundstücks gruppe gruppen gruppenphase gruppensieger gruppenzweite
+gruppenzweiten gutachten gutachtens gutachter gutachterin gutachtern gutachters güter gütern güterzug güterzugs
+gymnasien hackerangriff hackerangriffe hackerangriffs hackern hafen häfen häfenn hafens haftbefehl haftbefehle
+haftbefehls haftrichter haftrichterin haftrichters haftstrafe haftstrafen hagel hagels halbfinale halbfinales
+halbjahr halbjahres halbleiter halbleitern halbleiters halbzeit halbzeiten hälfte haltung handballer handballern
+handballers handelspartner handelsstreit handelsstreits händler händlerin händlern händlers handlung handlungen
+handwerk handwerker handwerkern handwerkers handwerks handwerksbetrieb handwerksbetriebe handwerksbetrieben hass
+hasses hattrick hattricks hauptbahnhof hauptbahnhofs hauptrolle hauptrollen hauptsache hauptschule hauptschulen
+hauptstadt hauptstädte hauptversammlung haus hausarzt hausärzte hausärzten hausarztes hausärztin hausdurchsuchung
+hausdurchsuchungen häuser häusern hauses haushalt haushalte haushalten haushalts haushaltsdefizit haushaltsloch
+haushaltslochs haut heer heeres heers heimat heimniederlage heimsieg heimsiegs heimspiel heimspiele heimspielen
+heimspiels heizung heizungen hektar hektars helfer helferin helferinnen helfern helfers herausforderung
+herausforderungen herbst herbstes herbsts hergang hergangs herkunft herrschaft hersteller herstellerin herstellern
+herstellers herz herzen herzens herzinfarkt herzinfarkts hetze hilfe hilfen hilfsgüter hilfsgütern hilfskräfte
+hilfskräften hilfslieferung hilfslieferungen hilfsorganisation hilfsorganisationen hilfspaket hilfspakete
+hilfspaketen hilfspakets hilfswerk hinsicht hinspiel hinspiels hinterbliebene hinterbliebenen hintergrund
+hintergründe hintergründen hintergrundes hintergrunds hinweis hinweise hinweisen hinweises hitze hitzerekord
+hitzetote hitzewelle hitzewellen hoch hochdruckgebiet hochdruckgebiets hochrechnung hochrechnungen hochs hochschule
+hochschulen hochwasser hochwassers hochzeit hochzeiten hoffnung hoffnungen höhe höhen höhepunkt höhepunkte
+höhepunkten höhepunkts homeoffice homosexuelle homosexuellen hospitalisierung hubschrauber hubschraubers hund hunde
+hunden hunderte hunderten hundes hurrikan hurrikane hurrikans hypothek hypotheken hypothese hypothesen identität
+identitäten immobilie immobilien immobilienmarkt impfkampagne impfpflicht impfquote impfstoff impfstoffe impfstoffen
+impfstoffs impfung impfungen importe importen industrie industrien infektion infektionen infektionszahlen infizierte
+infizierten inflationsrate influencer influencern influencers informationen inhaber inhaberin inhabern inhabers
+inhalt inhalte inhalten inhalts initiativen innenminister innenministerin innenministerium innenministers
+innenpolitik innenstadt innenstädte insasse insassen insekt insekten insel inseln insolvenz insolvenzen
+insolvenzverfahren insolvenzverfahrens institut instituten institutionen instituts instrumente instrumenten
+inszenierung inszenierungen intelligenz intensivstation intensivstationen interesse interessen interessenverband
+invasionen investition investitionen investoren investorin inzidenz islamisten jahr jahre jahren jahres jahresbeginn
+jahresbilanz jahresende jahresgewinn jahresgewinns jahrestag jahrestages jahrestags jahresumsatz jahresumsatzes
+jahrhundert jahrhunderte jahrhunderten jahrhunderts jahrs jahrtausend jahrzehnt jahrzehnte jahrzehnten jahrzehnts
+journalisten journalistin journalistinnen jubel jubels jubiläum jubiläums juden jüdin jugend jugendgericht
+jugendliche jugendlichen jugendlicher jugendspieler jugendstrafe junge jungen juroren justiz justizminister
+justizministerin justizministerium justizministers kabinett kabinette kabinetts kabinettsmitglied
+kabinettsmitglieder kabinettssitzung kabinettssitzungen kader kaders kaffee kaffees kakao kakaos kälte kamera
+kameras kammer kammern kampagne kampagnen kampf kämpfe kämpfen kämpfer kämpfern kämpfers kampfes kampfgebiet
+kampfgebiete kampfgebiets kampfhandlungen kampfjet kampfjete kampfjets kampftruppen kandidat kandidaten kandidatin
+kandidatinnen kandidatur kanzler kanzleramt kanzleramts kanzlerin kanzlern kanzlers kapazität kapazitäten kapital
+kapitalmarkt kapitalmarkts kapitals kapitän kapitäne kapitänen kapitänin kapitäns kardinal kardinäle kardinals
+karriere karriereende karrieren katastrophe katastrophen katastrophenschutz katastrophenschutzes kathedrale
+kathedralen katholik katholiken katze katzen kauf käufer käufern käufers kaufes kaufkraft kaufs keim keime keimen
+kenntnis kenntnisse kenntnissen kernkraft kilogramm kilogramms kilometern kilowattstunde kilowattstunden kinder
+kinderbetreuung kindergeld kindergeldes kindergelds kindern kinderpornografie kindes kinofilm kinofilme kinofilmen
+kinofilms kirche kirchen kita kitaplatz kitaplätze kitaplatzes kitas klage klagen kläger klägerin klägern klägers
+klageweg klasse klassen kleintransporter kleintransporters kletterer klima klimaaktivist klimaaktivisten
+klimaaktivistin klimakrise klimapolitik klimas klimaschutz klimaschützer klimaschutzes klimawandel klimawandels
+klimaziel klimaziele klimazielen klinik kliniken klinikschließung klinikschließungen klinikum klinikums kloster
+klöster klöstern klosters klub klubchef klubs knappheit knochen knochens koalition koalitionen koalitionsgespräche
+koalitionspartner koalitionspartnern koalitionsverhandlungen koalitionsvertrag koalitionsvertrags kohle
+kohleausstieg kohlendioxid kohlendioxids kollision kollisionen komitee komitees kommandeur kommandeure kommandeurs
+kommentar kommentare kommentaren kommentars kommission kommissionen kommunalwahl kommunalwahlen kommune kommunen
+kommunikation kommunist kommunisten kompetenz kompetenzen komplize komplizen komplizin komponist komponisten
+komponistin kompromiss kompromisse kompromisses konferenz konferenzen konflikt konflikte konflikten konflikts
+kongress kongressabgeordnete kongressabgeordneten kongresses königin königshaus königshauses konjunktur
+konjunkturprognose konkurs konkurses konservative konservativen konsulat konsulats konsum konsums kontakt
+kontaktbeschränkungen kontakte kontakten kontakts kontinent kontinente kontinenten kontinents kontrolle kontrollen
+konzept konzepte konzepts konzern konzernchef konzernchefin konzernchefs konzerne konzernen konzerns konzert
+konzertbesucher konzerte konzerten konzerts kooperation kooperationen körper körpers körperverletzung
+körperverletzungen korrespondent korrespondenten korrespondentin korruption kosten kräfte kräften kraftstoff
+kraftstoffs kraftwerk kraftwerke kraftwerken kraftwerks krankenhaus krankenhäuser krankenhäusern krankenhauses
+krankenhausreform krankenkasse krankenkassen krankenpfleger krankenpflegern krankenpflegers krankenversicherung
+krankheit krankheiten krebserkrankung kredit kredite krediten kreditgeber kredits kreis kreise kreises kreistag
+kreistage kreistags kreuzfahrtschiff kreuzfahrtschiffe kreuzung kreuzungen krieg kriege kriegen krieges kriegs
+kriegsbeginn kriegsbeginns kriegsende kriegsgebiet kriegsgebiete kriegsgebiets kriegsgefangene kriegsgefangenen
+kriegsschiff kriegsschiffe kriegsschiffen kriegsschiffs kriegsverbrechen kriegsverbrechens kriminalität
+kriminalpolizei kriminaltechniker kriminelle kriminellen kripo krise krisen krisengipfel kriterien kriterium
+kriteriums kritik kritiker kritikerin kritikerinnen kritikern kritikers kritikpunkt kronen kuh kühe kühen kultur
+kulturen kulturerbe kulturerbes kunde kunden kundgebung kundgebungen kündigung kündigungen kundin kundinnen künstler
+künstlerin künstlerinnen künstlern künstlers kunstwerk kunstwerke kunstwerken kunstwerks kupfer kupfers kurs kurse
+kursen kurses kursgewinn kursgewinne kursgewinnen kursverlust kursverluste kursverlusten kurzarbeit kürzung
+kürzungen küste küsten küstenwache labore ladesäule ladesäulen ladestation ladestationen lage landebahn landebahnen
+länder ländern landes landesamt landesamts landesbehörde landesbehörden landeshaushalt landeshaushalts
+landesminister landesministerin landesministern landesministers landespolizei landesregierung landesvorsitzende
+landesvorsitzenden landgericht landgerichts landkreis landkreise landkreises landmine landminen landrat landrätin
+landrats landschaft landschaften landsleute landsleuten landstraße landstraßen landtag landtage landtags
+landtagswahl landtagswahlen landung landungen landwirt landwirte landwirten landwirts landwirtschaft
+landwirtschaften landwirtschaftsminister laster lasters lastwagen lastwagens lauf läufer läuferin läufern läufers
+laufs laufzeit laufzeiten lawine lawinen lawinengefahr leben lebens lebenserwartung lebensgefahr lebensgefährte
+lebensgefährten lebensgefährtin lebensjahr lebensjahren lebensjahres lebensmittel lebensmittelhandel lebensmitteln
+lebensmittelpreise leber leck lecks legalisierung lehramt lehramts lehrer lehrerin lehrerinnen lehrermangel
+lehrermangels lehrern lehrers lehrkräfte lehrkräften leiche leichen leichnam leichnams leichtathletik
+leichtverletzte leichtverletzten leistung leistungen leiter leiterin leiterinnen leitern leiters leitung leitungen
+leitzins leitzinses leser leserin lesern lesers leute leuten liberale liberalen lieder liedern liedes lieferant
+lieferanten lieferengpass lieferengpässe lieferengpässen lieferengpasses lieferkette lieferketten lieferung
+lieferungen lieferwagen lieferwagens liga ligen linksextremist linksextremisten liste listenplatz literaturpreis
+literaturpreises litern lkw lkw-fahrer lobbyisten lohn löhne löhnen lohnerhöhung lohnerhöhungen lohnes lohns
+lokführer lokführergewerkschaft lokführern lokführers lösung lösungen luft luftabwehr luftangriff luftangriffe
+luftangriffen luftangriffs luftraum luftraums macht mächte mächten machthaber machthabern machthabers mädchen
+mädchens mais maises mal maler malerin malern malers managerin managern mandat mandats mangel mängel mängeln mangels
+männer männern mannes mannschaft mannschaften marke marken markt marktanteil marktanteile marktanteils märkte
+märkten marktes markts marktwert marktwerts marschflugkörper marschflugkörpern marschflugkörpers masern maske masken
+maskenpflicht massaker massakers maßnahme maßnahmen maßstab maßstäbe maßstäben maßstabs matchball materialien
+medaille medaillen medien medikament medikamente medikamenten medikaments medizin mediziner medizinerin medizinern
+mediziners meer meere meeren meeres mehrheit mehrheiten mehrheitsbeteiligung mehrwertsteuer meinung meinungen
+meinungsfreiheit meister meisters meisterschaft meisterschaften meisterschale meldung meldungen menge mengen
+menschen menschenhandel menschenhandels menschenrechte menschenrechten menschenrechtler menschenrechtsorganisation
+messe messen messer messerangriff messerangriffe messerangriffs messers messung messungen messwert messwerte
+messwerten metall metalle metallen metalls meteorologe meteorologen meteorologin metern methode methoden miete
+mieten mieter mieterin mietern mieters mieterverein mietpreisbremse mietpreise migranten migrantin migrantinnen
+migrationspolitik militär militärhilfe militärs miliz milizen milliarde milliarden millionen minderheit minderheiten
+minderjährige minderjährigen mindestlohn mindestlohns minen ministerialbeamte ministerialbeamten ministerien
+ministerin ministerinnen ministerium ministeriums ministern ministerpräsident ministerpräsidenten
+ministerpräsidentin minuten missbrauch missbrauches missbrauchs missbrauchsfall missbrauchsfälle missbrauchsstudie
+misserfolg misserfolgs missionen misstrauensvotum misstrauensvotums mitarbeitende mitarbeitenden mitarbeiter
+mitarbeiterin mitarbeiterinnen mitarbeitern mitarbeiters mitautor mitautoren mitautorin mitglied mitglieder
+mitgliedern mitgliedes mitglieds mitschuld mittag mittags mitte mitteilung mitteilungen mittel mittelfeld
+mittelfelds mitteln mittels mittelstand mittelständler mittelstands mitternacht mobilfunk mobilfunknetz mobilfunks
+modell modelle modellen modellrechnung modellrechnungen modells moderatoren moderatorin möglichkeit möglichkeiten
+monarchie monat monate monaten monats mönch mönche mönchen mond mondes monds mord morde morden mörder mörderin
+mördern mörders mordes mordfall mordfalles mordfalls mordkommission mords mordversuch mordversuchs moschee moscheen
+motiv motivs motorrad motorräder motorrades motorradfahrer motorradfahrern motorradfahrers motorrads müll mülls
+murgang museen musik musiker musikerin musikerinnen musikern musikers musikpreis muskel muskeln muslime muslimin mut
+mutationen mütter mutterkonzern nachbar nachbarin nachbarinnen nachbarn nachbars nachbeben nachbebens nachfolge
+nachfolger nachfolgerin nachfolgern nachfolgers nachfrage nachmittag nachmittage nachmittags nachricht nachrichten
+nachrichtenagentur nachrichtenagenturen nachrichtendienst nachrichtendienste nachrichtendiensten nacht nächte
+nachteil nachteile nachteilen nachteils nächten nachweis nachweise nachweisen nachweises nachwuchs nachwuchses nähe
+nahverkehr nahverkehrs nationalismus nationalisten nationalmannschaft nationalspieler nationalspielerin
+nationalspielern nationalspielers nationaltrainer nationaltrainerin nationaltrainers natur naturkatastrophe
+naturkatastrophen naturschutz naturschützer naturschutzes nebel nebels nebenklage nebenkläger nebenklägerin
+nebenklägern nebenklägers nebenrolle nebenrollen nebenwirkung nebenwirkungen nettogewinn nettogewinns netz
+netzbetreiber netze netzen netzes netzwerk netzwerke netzwerks neubau neubaus neubauten neuinfektionen neujahr
+neuwahl neuwahlen neuzugang neuzugänge neuzugangs niederlage niederlagen niederlassung niederlassungen niederschlag
+niederschläge niederschlägen niederschlags niere nieren niveau niveaus nobelpreis nobelpreises nobelpreisträger
+nobelpreisträgerin nobelpreisträgers nonne nonnen norden nordens nordosten nordwesten normenkontrollklage notarzt
+notärzte notarztes notärztin notaufnahme noten notenbank nothilfe notlandung notlandungen notunterkunft
+notunterkünfte nutzen nutzens nutzer nutzerin nutzerinnen nutzern nutzers nutzung obdachlose obdachlosen
+obdachlosigkeit obduktion oberbürgermeister oberbürgermeisterin oberbürgermeistern oberbürgermeisters oberhaus
+oberhauses oberlandesgericht oberlandesgerichts oberleitung oberleitungen oberschule oberschulen offensiven
+öffentlichkeit offizier offiziere offizieren offiziers öffnung öffnungen ökonom ökonomen ökonomin ökosystem
+ökosysteme ökosystemen öl ölpreis ölpreise ölpreiss öls olympiasieger olympiasiegerin olympiasiegers onlinedienst
+onlinedienste onlinediensten onlinehandel oper operationen opern opfer opferanwalt opfern opfers oppositionsführer
+orchester orchesters ordensschwester ordensschwestern ordnung organe organen organisationen orkan orkane orkans ort
+orte orten ortes orts ortsbürgermeister ortsbürgermeisters ortschaft ortschaften osten ostens ostern ozean ozeane
+ozeans pandemie pandemien panne pannen panzern papier papiere papiers papst päpste papstes parkhaus parkhauses
+parkplatz parkplätze parkplätzen parkplatzes parlament parlamente parlamenten parlaments partei parteibasis
+parteichef parteichefin parteichefs parteien parteienforscher parteiführung parteimitglied parteimitglieder
+parteimitgliedern parteispitze parteitag parteitage parteitags parteivorsitzende parteivorsitzenden partie partien
+partnerin partnern partnerschaft partnerschaften passagier passagiere passagieren passagiers passanten passantin
+pässe pässen patienten patientin patientinnen pegel pegels pegelstand pegelstands pendler pendlerin pendlern
+pendlers pensionen personalabbau personalabbaus personen personenschaden personenschadens pfarrei pfarreien pfarrer
+pfarrern pfarrers pferd pferde pferden pferdes pflanze pflanzen pflanzenart pflanzenarten pflege pflegeheim
+pflegeheime pflegeheimen pflegeheims pflegekraft pflegekräfte pflegekräften pfleger pflegerin pflegern pflegers
+pflicht pflichten pfund pfunde pharmaindustrie pharmakonzern pharmakonzerne pharmakonzernen pharmakonzerns phasen
+photovoltaik piloten pilotin pilotinnen pistole pistolen pkw plädoyer plädoyers pläne plänen planeten plastik
+plastiks plattenfirma plattform plattformen platz plätze plätzen platzes platzverweis platzverweises pleite pleiten
+pokal pokale pokalen pokals pokalsieger pokalsiegerin pokalsiegers pokalspiel politik politiker politikerin
+politikerinnen politikern politikers politikwissenschaftler politikwissenschaftlerin politikwissenschaftlers
+politologe politologen politologin polizei polizeiauto polizeiautos polizeibeamte polizeibeamten polizeibeamter
+polizeichef polizeichefs polizeieinsatz polizeieinsätze polizeieinsatzes polizeipräsidium polizeipräsidiums
+polizeisprecher polizeisprecherin polizeisprechers polizeistation polizeiwache polizist polizisten polizistin
+polizistinnen populismus populisten positionen präsident präsidenten präsidentin präsidentschaft
+präsidentschaftskandidat präsidentschaftskandidaten präsidentschaftswahl präsidentschaftswahlen praxen preis
+preisanstieg preisanstiegs preise preisen preiserhöhung preiserhöhungen preises preisträger preisträgerin
+preisträgers preisverleihung preisverleihungen premieren pressefreiheit pressekonferenz pressekonferenzen
+pressemitteilung pressemitteilungen pressesprecher pressesprecherin pressesprechers priester priestern priesters
+prinz prinzen prinzessin priorität prioritäten proband probanden probleme problemen produkt produkte produkten
+produktion produktionen produkts produzent produzenten professoren professorin professorinnen profi profis prognose
+prognosen programm programmen programms projekt projekte projekten projekts protestanten proteste protesten provinz
+provinzen prozent prozentpunkt prozentpunkte prozentpunkten prozess prozessauftakt prozessauftakts prozesse
+prozessen prozesses prozesstag prozesstage prozesstagen prozesstags prüfung prüfungen psychiatrie publikum publikums
+punkt punkte punkten punktes punkts quadratkilometer quadratkilometern quadratmeter quadratmetern quadratmeters
+qualität qualitäten quarantäne quartal quartale quartalen quartals quartalszahlen quelle quellen quoten radfahrer
+radfahrerin radfahrern radfahrers radrennen rahmen rahmens rakete raketen raketenabwehr raketenangriff
+raketenangriffe raketenangriffs raser rasern rasers rassismus raststätte raststätten räte raten räten rathaus
+rathäuser rathäusern rathauses ratsmitglied ratsmitglieder ratsmitgliedern raub raubes raubs raubüberfall
+raubüberfalls rauch rauchen rauchens raucher rauchern rauchers rauchs raum räume räumen raumes raumfahrt raums
+raumsonde raumsonden raumstation razzia razzien reaktion reaktionen realschule realschulen rebell rebellen
+rechenleistung rechenzentrum rechnung rechnungen recht rechte rechten rechtes rechts rechtsanwalt rechtsanwälte
+rechtsanwälten rechtsanwältin rechtsanwalts rechtsextremismus rechtsextremist rechtsextremisten rechtslage
+rechtsmedizin rechtsmediziner rechtsmittel rechtsmittels rechtspopulist rechtspopulisten rechtsprechung rechtsstaat
+rechtsstaats rechtsstreit rechtsstreites rechtsstreits redaktion redaktionen reden reederei reedereien reformen
+regel regeln regelung regelungen regen regenfälle regenfällen regens regierung regierungen regierungsbezirk
+regierungsbezirke regierungsbezirks regierungschef regierungschefin regierungschefs regierungserklärung
+regierungskoalition regierungskoalitionen regierungssprecher regierungssprecherin regierungssprechers regionalzug
+regionen regisseur regisseure regisseuren regisseurin regisseurs reichtum reichtums reihe reihen reise reisen
+reisende reisenden reisepass reisepasses reiseverkehr reiseverkehrs reisewarnung reisewarnungen reisezeit rekord
+rekorde rekorden rekords religionen remis rendite renditen rennen rennens rennfahrer rennfahrern rennfahrers
+rennstall rennwagen renten rentenalter rentenalters rentner rentnerin rentnerinnen rentnern rentners reporterin
+reportern ressort ressorts reste resten restes rettung rettungen rettungsaktion rettungsaktionen rettungsdienst
+rettungsdienste rettungsdiensten rettungsdienstes rettungsdiensts rettungsgasse rettungshubschrauber
+rettungshubschraubers rettungskräfte rettungskräften rettungspaket rettungspakete rettungspakets rettungswagen
+rettungswagens rezept rezepte rezepten rezepts rezession rezessionen richter richterin richterinnen richtern
+richters richterskala richterspruch richterspruchs richtlinie richtlinien richtung richtungen rinder rindern risiken
+risiko risikos roboter robotern roboters rohstoff rohstoffe rohstoffen rohstoffs rolle rollen rollern romane romanen
+rubeln rücken rückens rückeroberung rückgang rückgangs rückkehr rückreiseverkehr rückreiseverkehrs rückspiel
+rückspiels rückstand rückstands rücktritt rücktritte rücktritten rücktritts rücktrittsforderung
+rücktrittsforderungen rückzug rückzugs rufes ruhe ruine ruinen runde runden rundfunk rundfunks rüstung
+rüstungsindustrie rüstungskonzern rüstungskonzerne rüstungskonzerns s-bahn sache sachen sachschaden sachschadens
+sachverständige sachverständigen saison saisons sänger sängerin sängerinnen sängern sängers sanierung sanierungen
+sanktion sanktionen satellit satelliten sattelzug sattelzugs satz satzball sätze sätzen satzes säugetier säugetiere
+säugetieren schaden schäden schadens schadenshöhe schatzmeister schatzmeisters schätzung schätzungen schauspiel
+schauspieler schauspielerin schauspielerinnen schauspielern schauspielers schauspiels scheitern scheiterns schicksal
+schicksale schicksals schiedsrichter schiedsrichterin schiedsrichtern schiedsrichters schiene schienen schiff
+schiffe schiffen schiffes schiffs schiffsunglück schiffsunglücks schiffsverkehr schlaganfall schlaganfalls schlamm
+schlamms schloss schlösser schlössern schlosses schluss schlusses schmuggel schmuggels schmuggler schmugglern
+schmugglers schnee schneefall schneefälle schneefällen schneefalles schneefalls schnees schockanruf schockanrufe
+schockanrufen schöffe schöffen schreiben schreibens schriftsteller schriftstellerin schriftstellern schriftstellers
+schritt schritte schritten schritts schulbeginn schulbeginns schuld schulden schuldenbremse schuldenkrise
+schuldenkrisen schuldfähigkeit schuldner schuldnern schuldners schule schulen schüler schülerin schülerinnen
+schülern schülers schülerzahlen schuljahr schuljahres schuljahrs schulleiter schulleiterin schulleiterinnen
+schulleitern schulleiters schulpflicht schüsse schüssen schusswaffe schusswaffen schutz schütze schützen schutzes
+schutzmaske schutzmasken schwein schweine schweinen schwerverletzte schwerverletzten schwester schwestern
+schwierigkeit schwierigkeiten schwimmer schwimmerin schwimmern schwimmers schwurgericht schwurgerichts seen seenot
+seenotretter seenotrettern seismologe seismologen seite seiten sektor sektoren sektors sekunde sekunden
+selbstständige selbstständigen senat senatoren senatorin senats sendung sendungen senioren seniorin seniorinnen
+serie serien sicherheit sicherheiten sicherheitslücke sicherheitslücken sicherheitspolitik sicherheitsrat
+sicherheitsrats sicherstellung sicherungsverwahrung sicht sieg siegen sieger siegerin siegern siegers siegs
+siegtreffer siegtreffers signale signalen signalstörung silber silbermedaille silbermedaillen silbers simulationen
+sinn sinnes sinns situationen sitz sitze sitzen sitzes sitzung sitzungen skelett skelette skeletts skifahrer
+skifahrern skifahrers skispringer skisprung skulptur skulpturen smartphone smartphones sohn söhne söhnen sohnes
+solaranlage solaranlagen solarenergie soldat soldaten soldatin soldatinnen sommer sommers sondereinsatzkommando
+sondervermögen sondervermögens sondierung sondierungen sondierungsgespräche sondierungsgesprächen sonne sonnenschein
+sonnenscheins sorge sorgen sozialdemokrat sozialdemokraten sozialdemokratin sozialhilfe sozialist sozialisten
+sozialleistungen sozialminister sozialpolitik sozialstaat sozialstaats sozialverband spannung spannungen sparern
+sparkasse sparkassen sparkurs sparkurses sparprogramm sparprogramme sparprogramms speicher speichers spende spenden
+spendenaktion spendenaktionen spendern sperrklausel sperrung sperrungen spezialeinsatzkommando spiele spielen
+spieler spielerin spielerinnen spielern spielers spieles spielfilm spielfilme spielfilms spieltag spieltage
+spieltagen spieltages spieltags spion spionage spione spionen spionin spions spitze spitzen spitzenkandidat
+spitzenkandidaten spitzenkandidatin spitzenreiter sportdirektor sportdirektoren sportdirektors sportler sportlerin
+sportlerinnen sportlern sportlers sportvorstand sportvorstands sprache sprachen sprachmodell sprachmodelle
+sprachmodells sprecher sprecherin sprecherinnen sprechern sprechers sprengsatz sprengsatzes sprengstoff sprengstoffs
+sprengung spritpreise spuren spurensicherung staat staaten staatengemeinschaft staates staats staatsangehörige
+staatsangehörigen staatsangehörigkeit staatsanwalt staatsanwälte staatsanwälten staatsanwältin staatsanwaltschaft
+staatsanwaltschaften staatsbesuch staatsbesuches staatsbesuchs staatsbürger staatsbürgerschaft staatschef
+staatschefin staatschefs staatsgast staatshaushalt staatshaushalts staatsoberhaupt staatsoberhaupts staatsschulden
+staatsschutz staatsschutzes staatssekretär staatssekretäre staatssekretären staatssekretärin staatssekretärs stadien
+stadion stadions stadt städte städten stadtrat stadträte stadträten stadtrats stadtratssitzung stadtteil stadtteile
+stadtteilen stadtteils stadtverordnete stadtverordneten stadtverwaltung stadtwerke stadtwerken stahl stahlindustrie
+stahls stammaktie standes standort standorte standorten standortes standorts standpunkt standpunkte standpunkts
+stärke stärken starkregen starkregens startbahn startbahnen startplatz statistik statistiken stau stauprognose staus
+steigerung steigerungen stelle stellen stellenabbau stellenabbaus stellungnahme stellungnahmen stellwerk stellwerke
+stellwerks sterblichkeit sternen steuer steuereinnahmen steuererhöhung steuererhöhungen steuergelder steuern
+steuerpflichtige steuerpflichtigen steuersenkung steuersenkungen steuerzahler steuerzahlern steuerzahlers stichprobe
+stichproben stichwahl stichwahlen stiftung stiftungen stimme stimmen stimmung stimmungen stimmzettel stimmzetteln
+stimmzettels störung störungen strafanzeige strafanzeigen strafbefehl strafen strafgericht strafgerichts strafstoß
+strafstoßes straftat straftaten strafverfahren strafverfahrens strafverfolger strafverfolgung strafzölle strafzöllen
+straße straßen straßenbahn straßenbahnen straßenverkehr straßenverkehrs strategie strategien streamingdienst
+streamingdienste streamingdiensten strecke strecken streife streifen streifenwagen streifenwagens streik streike
+streiken streiks streit streites streitkräfte streitkräften streits strom stromausfall stromausfälle stromausfällen
+stromausfalls stromnetz stromnetzes strompreis strompreise strompreiss stroms struktur strukturen studenten
+studentin studentinnen studie studien studiengang studiengänge studiengangs studiengebühren studienteilnehmer
+studierende studierenden studium studiums stufe stufen stunde stunden stundenkilometer stundenkilometern sturm
+sturmböe sturmböen stürme stürmen stürmer stürmerin stürmern stürmers sturmes sturmflut sturmfluten sturms sturmtief
+sturmtiefs sturz sturzes sturzflut sturzfluten subventionen suchaktion suchaktionen suche suchmaschine suchmaschinen
+sucht süden südens südosten südwesten summe summen supermarkt supermärkte supermärkten supermarkts symptome
+symptomen synagoge synagogen systeme systemen szene szenen tabak tabaks tabelle tabellen tabellenende tabellenführer
+tabellenführern tabellenführers tabellenplatz tabellenplatzes tabellenspitze tafel tafeln tage tagen tages tagung
+tagungen taifun taifuns tal talkshow talkshows tals tankstelle tankstellen tarif tarife tarifen tarifrunde tarifs
+tarifverhandlungen tarifvertrag tarifvertrags tastatur taten täter täterin tätern täters täterschaft tathergang
+tathergangs tätigkeit tätigkeiten tatort tatorte tatorten tatorts tatverdacht tatverdächtige tatverdächtigen
+tatverdächtiger tatverdachts tatvorwurf tatvorwürfe tatvorwurfs tatwaffe tatzeit tausend tausende tausenden technik
+technologie technologien teil teile teilen teiles teilnahme teilnehmende teilnehmenden teilnehmer teilnehmerin
+teilnehmerinnen teilnehmern teilnehmers teils teilzeit temperatur temperaturen temperaturrekord tempolimit
+tempolimits tennisspieler termin termine terminen termins terroranschlag terroranschläge terroranschlages
+terroranschlags terrorismus terroristen terroristin terrormiliz terrororganisation teste teuerung thema themas
+themen theorie theorien therapie therapien thron throns tief tiefdruckgebiet tiefdruckgebiets tiefs tierart
+tierarten tiere tieren tieres tierpark tierparke tierparks tierschutz tierschützer tierschutzes titel titels tochter
+töchter tochtergesellschaft tode todes todesfall todesfälle todesfällen todesfalles todesfalls todesopfer
+todesopfern todesopfers todesursache tonnen toren torhüter torhüterin torhütern torhüters torjäger torjägern
+torjägers torschütze torschützen torschützin torwart torwarte torwarts toten totschlag totschlags tötung tötungen
+touren tourismus touristen touristin tournee tourneen traditionen träger trägern trägers trainerin trainerinnen
+trainern trainingslager trainingslagers transparenz transportern trauer trauerfeier treffen treffens treffer
+treffers treibhausgas treibhausgase treibhausgasen treibstoff treibstoffs trickbetrüger trikot trikots trinkwasser
+trinkwassers trockenheit trümmer trümmern truppe truppen turnier turniere turnieren turniers u-bahn u-boot u-boote
+u-boots überfall überfälle überfällen überfalles überfalls übergabe übergang übergangs übergewicht übergewichts
+überlebende überlebenden überlegung überlegungen übernahme übernahmen überprüfung überprüfungen überraschung
+überschwemmung überschwemmungen übersicht überstunden überwachung überwachungskamera überwachungskameras uhr uhrzeit
+umbau umbaus umfang umfangs umfrage umfragen umgang umgangs umgebung umsatz umsätze umsätzen umsatzes umsetzung
+umstand umstände umständen umstands umstrukturierung umstrukturierungen umwelt umweltminister umweltministerin
+umweltministerium umweltministers umweltschutz umweltschützer umweltschutzes umweltverschmutzung umzug umzugs
+unentschieden unentschiedens unfall unfälle unfällen unfalles unfalls ungeimpfte ungeimpften ungewissheit unglück
+unglücke unglücken unglücks universität universitäten unruhe unruhen unterbringung unterhaus unterhauses unterlage
+unterlagen unternehmen unternehmens unternehmer unternehmerin unternehmerinnen unternehmern unternehmers unterricht
+unterrichts unterschied unterschiede unterschieden unterschieds unterschrift unterschriften unterstützer
+unterstützerin unterstützern unterstützers unterstützung untersuchung untersuchungen untersuchungsausschuss
+untersuchungshaft unwetter unwetters unwetterwarnung unwetterwarnungen urlaubszeit ursache ursachen urteil urteile
+urteilen urteils urteilsverkündung variante varianten vater väter vaters veränderung veränderungen veranstalter
+veranstaltern veranstalters veranstaltung veranstaltungen verantwortliche verantwortlichen verantwortung verband
+verbände verbänden verbandes verbands verbesserung verbesserungen verbindung verbindungen verbot verbote verbots
+verbraucher verbraucherin verbraucherinnen verbrauchern verbraucherpreise verbraucherpreisen verbrauchers
+verbraucherschutz verbraucherschützer verbraucherschutzes verbrechen verbrechens verbrecher verbrechern verbrechers
+verbrenner verbrennern verbrenners verbündete verbündeten verdacht verdachtes verdächtige verdächtigen verdächtiger
+verdachts vereidigung verein vereinbarung vereinbarungen vereine vereinen vereines vereinigung vereinigungen vereins
+vereinspräsident vereinspräsidenten verfahren verfahrens verfassung verfassungen verfassungsbeschwerde
+verfassungsbeschwerden verfassungsgericht verfassungsgerichts verfassungsrichter verfassungsrichterin
+verfassungsrichters verfassungsschutz verfassungsschutzes verfolgungsjagd verfügung vergangenheit vergewaltigung
+vergewaltigungen vergleich vergleiche vergleichen vergleiches vergleichs verhaftung verhaftungen verhalten
+verhaltens verhältnis verhältnisse verhältnissen verhältnisses verhandlung verhandlungen verhandlungsführer
+verhandlungstag verhandlungstage verhandlungstagen verhandlungstags verhandlungstisch verhandlungstischs verkauf
+verkäufe verkäufen verkaufes verkaufs verkehr verkehrs verkehrsminister verkehrsministerin verkehrsministerium
+verkehrsministers verkehrspolitik verkehrsunfall verkehrsunfälle verkehrsunfalls verlag verlage verlags verlängerung
+verlauf verlaufs verleihung verleihungen verletzte verletzten verletzter verletzung verletzungen verletzungspause
+verlust verluste verlusten verlustes verlusts vermieter vermietern vermieters vermisste vermissten vermisster
+vermittler vermittlern vermittlers vermittlung vermögen vermögens vermögensteuer verordnung verordnungen versammlung
+versammlungen verschuldung versicherung versicherungen versorger versorgern versorgers versorgung verspätung
+verspätungen versprechen versprechens verständnis verstorbene verstorbenen verstoß verstöße verstößen verstoßes
+versuch versuche versuchen versuches versuchs verteidiger verteidigerin verteidigern verteidigers verteidigung
+verteidigungsbündnis verteidigungsminister verteidigungsministerin verteidigungsministerium verteidigungsministers
+verteidigungspolitik verteilung verteilungen vertrag verträge verträgen vertrages vertrags vertragsverlängerung
+vertrauen vertrauens vertrauensfrage vertreter vertreterin vertreterinnen vertretern vertreters vertretung
+verurteilung verurteilungen verwaltung verwaltungen verwaltungsgericht verwaltungsgerichte verwaltungsgerichts
+verwendung verzicht verzichts verzögerung verzögerungen viertel viertelfinale viertelfinales viertels viren visum
+visums vogel vögel vögeln vogels völkermord völkermordes völkermords völkerrecht völkerrechts volksabstimmung
+volksabstimmungen volkswirt volkswirte volkswirten vollversammlung vollzeit vorbereitung vorbereitungen vorbild
+vorbilder vorbilds vorfall vorfälle vorfällen vorfalles vorfalls vorgabe vorgaben vorgang vorgänge vorgängen
+vorgänger vorgängerin vorgängern vorgängers vorgangs vorgehen vorgehens vorhaben vorhabens vorhersage vorhersagen
+vorjahr vorjahres vorjahreszeitraum vorjahrs vormarsch vormarsches vormittag vormittags vorschlag vorschläge
+vorschlägen vorschlages vorschlags vorschrift vorschriften vorsicht vorsitz vorsitzende vorsitzenden vorsitzender
+vorsitzes vorsprung vorsprungs vorstand vorstände vorständen vorstandes vorstands vorstandschef vorstandschefin
+vorstandschefs vorstandsmitglied vorstandsmitglieder vorstandsmitgliedern vorstandsvorsitzende vorstandsvorsitzenden
+vorstellung vorstellungen vorteil vorteile vorteilen vorteils vorwahl vorwahlen vorwurf vorwürfe vorwürfen vorwurfes
+vorwurfs vorzugsaktie vulkan vulkanasche vulkanausbruch vulkanausbruchs vulkane vulkans wachstum wachstums waffe
+waffen waffengesetz waffenlieferung waffenlieferungen waffenruhe waffenruhen waffenstillstand waffenstillstands
+wagen wagens wahl wahlbehörde wahlberechtigte wahlberechtigten wahlbeteiligung wahlbetrug wahlbetrugs wahlen wähler
+wahlergebnis wahlergebnisse wahlergebnisses wählerinnen wählern wählers wählerschaft wahlkampf wahlkämpfe
+wahlkampfes wahlkampfs wahlkommission wahlkreis wahlkreise wahlkreises wahlleiter wahlleiterin wahlleiters wahllokal
+wahllokale wahllokalen wahlniederlage wahlniederlagen wahlplakat wahlplakate wahlplakaten wahlprogramm wahlprogramme
+wahlprogramms wahlsieg wahlsieger wahlsiegerin wahlsiegers wahlsieges wahlsiegs wahlversprechen wahlversprechens
+wahlzettel wahrheit wahrscheinlichkeit währung währungen wald waldbrand waldbrände waldbränden waldbrandes
+waldbrands wälder wäldern waldes walds wandel wandels wanderern waren wärmepumpe wärmepumpen warnstreik warnstreike
+warnstreiken warnstreiks warnung warnungen wasser wassermassen wassers wasserschaden wasserwacht wechsel wechsels
+weg wege wegen weges wegs weichenstörung weihnachten wein weine weinen weines weins weise weizen weizens weltcup
+weltcups weltcupsieg welterbe welterbes weltgemeinschaft weltmeister weltmeisterin weltmeisters weltmeisterschaft
+weltmeisterschaften weltraum weltraums weltrekord weltrekorde weltrekords werk werke werken werkes werks werkzeug
+werkzeugs wert werte werten wertes werts westen westens wettbewerb wettbewerbe wettbewerben wettbewerbes wettbewerbs
+wetterdienst wetterdiensts wetterlage wettervorhersage wettkampf wettkämpfe wettkämpfen wettkampfs widerspruch
+widersprüche widersprüchen widerspruches widerspruchs widerstand widerstands wiederaufbau wiederaufbaus windböe
+windböen windes windkraft windräder windrädern wirbelsturm wirbelsturms wirklichkeit wirkstoff wirkstoffe
+wirkstoffen wirkstoffs wirkung wirkungen wirtschaft wirtschaftsforscher wirtschaftsinstitut wirtschaftsinstitute
+wirtschaftskrise wirtschaftskrisen wirtschaftsleistung wirtschaftsminister wirtschaftsministerin
+wirtschaftsministerium wirtschaftsministers wirtschaftspolitik wirtschaftswachstum wirtschaftswachstums wissen
+wissens wissenschaft wissenschaften wissenschaftler wissenschaftlerin wissenschaftlerinnen wissenschaftlern
+wissenschaftlers wissenschaftsjournal woche wochen wochenende wochenenden wochenendes wohl wohlfahrtsverband
+wohlfahrtsverbands wohls wohlstand wohlstands wohnort wohnorts wohnraum wohnraums wohnung wohnungen
+wohnungslosigkeit wohnungsmarkt wohnungsnot wölfe wölfen wolke wolken wolkenbruch wolkenbruchs worte worten wörter
+wortes wunsch wünsche wunsches würde wut youtuber youtubers zahl zahlen zahlung zahlungen zeichen zeichens zeit
+zeiten zeitpunkt zeitpunkts zeitraum zeitraums zeitschrift zeitschriften zeitung zeitungen zelle zellen zentimeter
+zentimeters zentralbank zentralbanken zentrale zentren zentrum zentrums zerstörung zerstörungen zeuge zeugen
+zeugenaussage zeugenaussagen zeugin zeuginnen zeugnis zeugnisse zeugnissen zeugnisses ziel ziele zielen zieles
+zielgruppe ziels zigarette zigaretten zins zinsen zinserhöhung zinserhöhungen zinses zinssenkung zinssenkungen
+zivilbevölkerung zivilist zivilisten zoll zölle zöllen zolles zolls zucker zuckers zug zugang zuganges zugangs
+zugausfälle züge zügen zuges zugs zugunglück zugunglücke zugunglücks zuhause zukunft zulassung zulassungen
+zulassungsbehörde zulieferer zulieferern zulieferers zusage zusagen zusammenarbeit zusammenhang zusammenhänge
+zusammenhängen zusammenhanges zusammenhangs zusammenprall zusammenpralls zusammenstoß zusammenstoßes zuschauer
+zuschauerin zuschauerinnen zuschauern zuschauerquote zuschauers zuschauerzahl zuschauerzahlen zuschuss zuschüsse
+zuschüssen zuschusses zustand zustände zuständen zustands zustimmung zuwachs zuwachses zuwanderung zweck zwecke
+zwecken zweckes zwecks zweifel zweifeln zweifels zweitligist zweitligisten zweitstimme`
+    .split(/\s+/)
+    .filter(Boolean),
+);
