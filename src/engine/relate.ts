@@ -5,8 +5,15 @@
  */
 import { encodeFingerprint, FINGERPRINT_VERSION } from '../core/fingerprint/fingerprint.js';
 import type { Article } from '../core/model.js';
-import { type Comparable, relate } from '../core/relate/index.js';
-import { candidatesOf, type Indexed, MAX_CANDIDATES, sharedKeys, toIndexed } from '../core/relate/memory-index.js';
+import { type Comparable, relateUnlessIndependent } from '../core/relate/index.js';
+import {
+  candidatesOf,
+  type Indexed,
+  MAX_CANDIDATES,
+  MAX_UNRELATED,
+  sharedKeys,
+  toIndexed,
+} from '../core/relate/memory-index.js';
 import { RELATION_TYPES, type Relation, type RelationType, type SynonymLookup } from '../core/relate/types.js';
 import { loadSynonyms } from '../io/wordnet.js';
 import type { IndexEntry, Store } from '../store/store.js';
@@ -83,10 +90,7 @@ export async function indexArticles(store: Store, options: IndexOptions = {}): P
         if (hit) hit.push(...keys);
         else shared.set(other, keys);
       }
-      const candidates = candidatesOf(shared, MAX_CANDIDATES);
-      const others = await comparables(store, cache, candidates);
-      for (const other of others) {
-        const r = relate(item, other, synonyms);
+      for (const r of await relateCandidates(store, cache, item, candidatesOf(shared, MAX_CANDIDATES), synonyms)) {
         found.push(r);
         relations[r.type]++;
       }
@@ -115,11 +119,43 @@ function entryOf(seq: number, item: Indexed): IndexEntry {
   };
 }
 
-async function comparables(store: Store, cache: ComparableCache, seqs: readonly number[]): Promise<Comparable[]> {
-  const missing = seqs.filter((s) => !cache.get(s));
-  if (missing.length)
-    for (const { seq, article } of await store.getArticlesBySeq(missing)) cache.set(seq, toIndexed(article));
-  return seqs.map((s) => cache.get(s)).filter((c): c is Comparable => c !== undefined);
+/** Candidates are read from the store this many at a time: most articles stop after the first few. */
+const CANDIDATE_CHUNK = 24;
+
+/**
+ * Relations of an article to its candidates (most shared LSH keys first), as the in-memory index finds them: pairs
+ * sure to be `independent` left out (`relateUnlessIndependent`), and no more candidates verified once `MAX_UNRELATED`
+ * proved unrelated. Candidates are read and analysed only as far as they are verified.
+ */
+async function relateCandidates(
+  store: Store,
+  cache: ComparableCache,
+  item: Indexed,
+  seqs: readonly number[],
+  synonyms: SynonymLookup | null,
+): Promise<Relation[]> {
+  const out: Relation[] = [];
+  let unrelated = 0;
+  for (let from = 0; from < seqs.length; from += CANDIDATE_CHUNK) {
+    const chunk = seqs.slice(from, from + CANDIDATE_CHUNK);
+    const missing = chunk.filter((s) => !cache.get(s));
+    const read = new Map<number, Article>();
+    if (missing.length) for (const { seq, article } of await store.getArticlesBySeq(missing)) read.set(seq, article);
+    for (const seq of chunk) {
+      let other: Comparable | undefined = cache.get(seq);
+      if (!other) {
+        const article = read.get(seq);
+        if (!article) continue;
+        other = toIndexed(article);
+        cache.set(seq, other);
+      }
+      if (other.id === item.id) continue;
+      const r = relateUnlessIndependent(item, other, synonyms);
+      if (r) out.push(r);
+      if ((!r || r.type === 'independent') && ++unrelated === MAX_UNRELATED) return out;
+    }
+  }
+  return out;
 }
 
 export interface Similar {
@@ -142,16 +178,21 @@ export async function similarStored(
     .sort((x, y) => RELATION_TYPES.indexOf(x.type) - RELATION_TYPES.indexOf(y.type) || y.score - x.score);
 }
 
-/** Relations of an article that need not be stored (a draft, another store's article) to the indexed ones. */
+/**
+ * Relations of an article that need not be stored (a draft, another store's article) to the indexed ones, found as
+ * `indexArticles` finds them (candidates sure to be `independent` left out).
+ */
 export async function similarTo(store: Store, article: Pick<Article, 'id' | 'body' | 'language'>): Promise<Similar[]> {
   const item = toIndexed(article);
   const shared = await store.lshLookup(item.fingerprint.keys);
-  const cache = new ComparableCache();
-  const others = await comparables(store, cache, candidatesOf(shared, MAX_CANDIDATES));
-  const synonyms = lazySynonyms();
-  return others
-    .filter((o) => o.id !== article.id)
-    .map((o) => relate(item, o, synonyms))
+  const found = await relateCandidates(
+    store,
+    new ComparableCache(),
+    item,
+    candidatesOf(shared, MAX_CANDIDATES),
+    lazySynonyms(),
+  );
+  return found
     .map((r) => ({ id: r.a === article.id ? r.b : r.a, type: r.type, score: r.score, evidence: r.evidence }))
     .sort((x, y) => RELATION_TYPES.indexOf(x.type) - RELATION_TYPES.indexOf(y.type) || y.score - x.score);
 }
