@@ -45,6 +45,7 @@ const NUMBER_WORDS = new Map<string, string>(
     billion: '1000000000',
     // Scale words of other languages: "1,2 milliard" is "1.2 billion" (a translation keeps its figures).
     millions: '1000000',
+    billions: '1000000000',
     millionen: '1000000',
     millones: '1000000',
     milioni: '1000000',

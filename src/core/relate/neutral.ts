@@ -11,7 +11,7 @@ import { ANCHOR, type Analysis, NUMBER } from '../fingerprint/analyze.js';
 import { hashString } from '../fingerprint/hash.js';
 import { CALENDAR_TOKENS, fold, stem } from '../fingerprint/words.js';
 
-/** Number words beyond English ones (`canonicalNumber` has those), and scale words in every form. */
+/** Small number words beyond English ones (`canonicalNumber` has those, and scale words in every language). */
 const NUMBER_WORDS: Record<string, string> = {
   deux: '2',
   trois: '3',
@@ -44,16 +44,6 @@ const NUMBER_WORDS: Record<string, string> = {
   ocho: '8',
   nueve: '9',
   diez: '10',
-  millions: '1000000',
-  millionen: '1000000',
-  millones: '1000000',
-  milioni: '1000000',
-  milliard: '1000000000',
-  milliards: '1000000000',
-  milliarde: '1000000000',
-  milliarden: '1000000000',
-  billions: '1000000000',
-  miliardi: '1000000000',
 };
 
 const TOKENS = new Map<string, string>(CALENDAR_TOKENS);
