@@ -225,6 +225,15 @@ export function streamQuality(q = STREAM_QUALITY): Omit<StreamResult, 'throughpu
         }
         into.push(s.article.id);
         found.set(a.story, into);
+        // A story split off another takes its articles with it.
+        for (const sp of a.split ?? []) {
+          const moved = new Set(sp.articles);
+          found.set(
+            sp.from,
+            (found.get(sp.from) ?? []).filter((id) => !moved.has(id)),
+          );
+          found.set(sp.story, [...sp.articles]);
+        }
         const t = truth.get(s.story);
         if (t) t.push(s.article.id);
         else truth.set(s.story, [s.article.id]);

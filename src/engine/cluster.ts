@@ -84,6 +84,20 @@ export async function clusterArticles(store: Store, options: ClusterRunOptions =
         touchedAll.delete(gone);
         events.push({ kind: 'merged', story: assignment.story, data: { from: gone, article: article.id } });
       }
+      // A story split in two: both rows are rewritten with their members (the articles moved change story).
+      for (const split of assignment.split ?? []) {
+        touched.add(split.from);
+        touched.add(split.story);
+        // Its id may be that of a story merged away earlier in the batch (started by the same article): it lives again.
+        const revived = removed.indexOf(split.story);
+        if (revived >= 0) removed.splice(revived, 1);
+        for (const id of split.articles) members.push({ articleId: id, storyId: split.story, kind: 'joined' });
+        events.push({
+          kind: 'split',
+          story: split.from,
+          data: { into: split.story, articles: split.articles, article: article.id },
+        });
+      }
     }
     const byId = new Map(clusterer.stories().map((s) => [s.id, s]));
     const stories: StoryRow[] = [...touched].map((id) => ({
@@ -286,6 +300,16 @@ export function trackedClusterer(clusterer: Clusterer = createClusterer()): Trac
       into.push(article.id);
       storyOf.set(article.id, a.story);
       members.set(a.story, into);
+      // A story split off another takes its articles with it.
+      for (const split of a.split ?? []) {
+        const moved = new Set(split.articles);
+        members.set(
+          split.from,
+          (members.get(split.from) ?? []).filter((id) => !moved.has(id)),
+        );
+        members.set(split.story, [...split.articles]);
+        for (const id of split.articles) storyOf.set(id, split.story);
+      }
       return a;
     },
   };

@@ -253,3 +253,54 @@ test('createClusterer postings', async (t) => {
     }
   });
 });
+
+test('createClusterer splits', async (t) => {
+  // Two events told in one story (joined on anything: a threshold of zero), three reports each.
+  const inAldrin = (a: ClusterInput, id: string): ClusterInput => ({
+    ...a,
+    id,
+    body: [...a.body, 'Port Aldrin officials were not available for comment.'],
+  });
+  const arrivals = [
+    inAldrin(treaty1, 't1'),
+    inAldrin(quake, 'q1'),
+    inAldrin(treaty2, 't2'),
+    inAldrin(quake, 'q2'),
+    inAldrin(treaty1, 't3'),
+    inAldrin(quake, 'q3'),
+  ];
+  // Rarity as in a stream of a thousand articles that held none of these words.
+  const mixed = { joinThreshold: 0, smallStoryMargin: 0, seed: { docs: 1000, df: {} } };
+
+  await t.test('should split a story whose members form two unlike groups, and record it', () => {
+    const c = createClusterer(mixed);
+    const assignments = arrivals.map((a) => c.add(a));
+    const last = assignments.at(-1)!;
+    assert.deepEqual(last.split, [{ story: 's-q1', from: 's-t1', articles: ['q1', 'q2', 'q3'] }]);
+    assert.equal(last.story, 's-q1');
+    assert.deepEqual(
+      c.stories().map((s) => s.articles),
+      [
+        ['t1', 't2', 't3'],
+        ['q1', 'q2', 'q3'],
+      ],
+    );
+    assert.equal(c.storyOf('q2'), 's-q1');
+  });
+
+  await t.test('should keep the mixed story without splits (splitFrom 0)', () => {
+    const c = createClusterer({ ...mixed, splitFrom: 0 });
+    for (const a of arrivals) assert.equal(c.add(a).split, undefined);
+    assert.equal(c.stories().length, 1);
+  });
+
+  await t.test('should decide the same after a snapshot is restored', () => {
+    const whole = createClusterer(mixed);
+    for (const a of arrivals) whole.add(a);
+    const first = createClusterer(mixed);
+    for (const a of arrivals.slice(0, 5)) first.add(a);
+    const resumed = createClusterer(mixed, JSON.parse(JSON.stringify(first.snapshot())));
+    resumed.add(arrivals[5]!);
+    assert.deepEqual(resumed.stories(), whole.stories());
+  });
+});

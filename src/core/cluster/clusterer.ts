@@ -80,6 +80,8 @@ interface Story {
   normAt: number;
   /** While active, its number among the active stories (reused once it is frozen or merged away); else -1. */
   slot: number;
+  members: Member[] | null;
+  checkedAt: number;
 }
 
 /** A new article, ready for scoring: rarity-weighted features normalised per channel. */
@@ -110,6 +112,21 @@ const units = (x: number) => Math.round(x * UNIT);
  * holds only what the whole day says (today's date) hardly counts, one with a rare name or figure counts fully.
  */
 const INFO_POWER = 4;
+/** A story is checked for a split when it reaches `splitFrom` articles, then each time it has grown by half. */
+const SPLIT_GROWTH = 1.5;
+/**
+ * Rarity from fewer articles than this says little (in a pile of six reports of one event every word they share looks
+ * common, and any two halves look unlike), so no story is split before the stream (or its seed) has this many.
+ */
+const SPLIT_AFTER_DOCS = 200;
+
+/** A member of a small story as it joined: its features and their channel-normalised weights. */
+interface Member {
+  id: string;
+  day: number | null;
+  features: Feature[];
+  weights: Float32Array;
+}
 
 /**
  * The `k` items best by `order` (negative: `a` first), best first, without sorting them all. `order` must be a total
@@ -393,6 +410,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       termSquares: new Map(),
       normAt: docs,
       slot: -1,
+      members: o.splitFrom > 0 ? [] : null,
+      checkedAt: 0,
     };
     all.set(s.id, s);
     activate(s);
@@ -420,6 +439,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       into.articles.push(a);
       storyOfArticle.set(a, into);
     }
+    into.members = into.members && from.members ? into.members.concat(from.members) : null;
+    if (into.members && into.members.length > o.splitUpTo) into.members = null;
     if (from.first !== null) into.first = into.first === null ? from.first : Math.min(into.first, from.first);
     if (from.last !== null) into.last = into.last === null ? from.last : Math.max(into.last, from.last);
     into.touched = Math.max(into.touched, from.touched);
@@ -433,6 +454,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const freeze = (s: Story) => {
     unindex(s);
     s.weights = null;
+    s.members = null;
     deactivate(s);
     if (o.retainFrozen) return;
     all.delete(s.id);
@@ -554,6 +576,12 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     }
     if (termChange !== 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + termChange);
     trim(story);
+    if (story.members) {
+      const mw = new Float32Array(n);
+      for (let i = 0; i < n; i++) mw[i] = weights[i]! / norms[channels[i]!]!;
+      story.members.push({ id: article.id, day, features: fs, weights: mw });
+      if (story.members.length > o.splitUpTo) story.members = null;
+    }
     story.articles.push(article.id);
     if (story.title === null) story.title = article.title;
     storyOfArticle.set(article.id, story);
@@ -580,9 +608,169 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       f.df += 1;
     }
     docs++;
+    let split: { story: string; from: string; articles: string[] }[] = [];
+    if (
+      story.members &&
+      docs + seedDocs >= SPLIT_AFTER_DOCS &&
+      story.articles.length >= Math.max(o.splitFrom, story.checkedAt * SPLIT_GROWTH)
+    ) {
+      const other = trySplit(story);
+      if (other) {
+        split = [{ story: other.id, from: story.id, articles: [...other.articles] }];
+        if (other.articles.includes(article.id)) story = other;
+      }
+    }
     if (arrivals % sweepEvery === 0) sweep();
     if (arrivals % o.dfHalfLife === 0) halveDf();
-    return { story: story.id, kind, merged };
+    return split.length ? { story: story.id, kind, merged, split } : { story: story.id, kind, merged };
+  };
+
+  /**
+   * Splits a story whose members form two groups less alike than two stories that would be merged: one early wrong
+   * join (two events of one kind, the same place or people) otherwise grows into a story of both events, since each
+   * new report of either then matches it. Members are grouped by average link on their pairwise similarity (as an
+   * article is scored against a story, without the channel `info`); the groups are compared as two stories are.
+   * Returns the story split off, if any.
+   */
+  const trySplit = (s: Story): Story | null => {
+    s.checkedAt = s.articles.length;
+    const ms = s.members!;
+    const n = ms.length;
+    const C = CHANNEL_COUNT;
+    // Postings over the members: per feature, its rarity and (member, weight) pairs.
+    const postings = new Map<Feature, { r: number; at: number[]; w: number[] }>();
+    const sq = new Float64Array(n * C);
+    for (let i = 0; i < n; i++) {
+      const m = ms[i]!;
+      for (let j = 0; j < m.features.length; j++) {
+        const f = m.features[j]!;
+        let p = postings.get(f);
+        if (p === undefined) {
+          p = { r: idf(f), at: [], w: [] };
+          postings.set(f, p);
+        }
+        const x = m.weights[j]! * p.r;
+        sq[i * C + f.channel] = sq[i * C + f.channel]! + x * x;
+        p.at.push(i);
+        p.w.push(m.weights[j]!);
+      }
+    }
+    const pairDots = new Float64Array(n * n * C);
+    for (const [f, p] of postings) {
+      const r2 = p.r * p.r;
+      for (let a = 0; a < p.at.length; a++)
+        for (let b = a + 1; b < p.at.length; b++) {
+          const k = (p.at[a]! * n + p.at[b]!) * C + f.channel;
+          pairDots[k] = pairDots[k]! + p.w[a]! * p.w[b]! * r2;
+        }
+    }
+    // Words of one language never match another's (see `score`): members told in two languages are compared on
+    // their names, numbers, dates and quotes only, and two groups on the words of the languages both have.
+    const lang = ms.map((m) => m.features.find((f) => f.language !== null)?.language ?? '');
+    const sim = new Float64Array(n * n);
+    const na = new Float64Array(C);
+    const nb = new Float64Array(C);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        for (let c = 0; c < C; c++) {
+          na[c] = Math.sqrt(sq[i * C + c]!);
+          nb[c] = Math.sqrt(sq[j * C + c]!);
+          dots[c] = pairDots[(i * n + j) * C + c]!;
+        }
+        if (lang[i] !== lang[j]) na[0] = 0;
+        sim[i * n + j] = sim[j * n + i] = combine(dots, na, nb);
+      }
+    // Average link down to two groups (Lance–Williams update of the group similarities).
+    const groups: (number[] | null)[] = ms.map((_, i) => [i]);
+    for (let left = n; left > 2; left--) {
+      let best = Number.NEGATIVE_INFINITY;
+      let bi = 0;
+      let bj = 1;
+      for (let i = 0; i < n; i++) {
+        if (!groups[i]) continue;
+        for (let j = i + 1; j < n; j++) {
+          if (groups[j] && sim[i * n + j]! > best) {
+            best = sim[i * n + j]!;
+            bi = i;
+            bj = j;
+          }
+        }
+      }
+      const [a, b] = [groups[bi]!.length, groups[bj]!.length];
+      for (let k = 0; k < n; k++) {
+        if (!groups[k] || k === bi || k === bj) continue;
+        sim[bi * n + k] = sim[k * n + bi] = (a * sim[bi * n + k]! + b * sim[bj * n + k]!) / (a + b);
+      }
+      groups[bi] = groups[bi]!.concat(groups[bj]!);
+      groups[bj] = null;
+    }
+    const [ga, gb] = groups.filter((g): g is number[] => g !== null) as [number[], number[]];
+    if (ga.length < o.splitGroup || gb.length < o.splitGroup) return null;
+    // The two groups as two stories: summed member weights, rarity applied to both sides.
+    const side = new Uint8Array(n);
+    for (const i of gb) side[i] = 1;
+    const langA = new Set(ga.map((i) => lang[i]!));
+    const shared = new Set(gb.map((i) => lang[i]!).filter((l) => langA.has(l)));
+    const gDots = new Float64Array(C);
+    const gA = new Float64Array(C);
+    const gB = new Float64Array(C);
+    for (const [f, p] of postings) {
+      if (f.language !== null && !shared.has(f.language)) continue;
+      let wa = 0;
+      let wb = 0;
+      for (let k = 0; k < p.at.length; k++) {
+        if (side[p.at[k]!]) wb += p.w[k]!;
+        else wa += p.w[k]!;
+      }
+      const r2 = p.r * p.r;
+      const c = f.channel;
+      gDots[c] = gDots[c]! + wa * wb * r2;
+      gA[c] = gA[c]! + wa * wa * r2;
+      gB[c] = gB[c]! + wb * wb * r2;
+    }
+    for (let c = 0; c < C; c++) {
+      gA[c] = Math.sqrt(gA[c]!);
+      gB[c] = Math.sqrt(gB[c]!);
+    }
+    if (combine(gDots, gA, gB) >= o.storyMergeThreshold) return null;
+    // The group with the story's first member keeps the story.
+    const [keep, move] = ga.includes(0) ? [ga, gb] : [gb, ga];
+    const byArrival = (x: number, y: number) => x - y;
+    const kept = keep.sort(byArrival).map((i) => ms[i]!);
+    const moved = move.sort(byArrival).map((i) => ms[i]!);
+    // Named, as a story is, after its first article (unless a story already goes by that name).
+    let id = `s-${moved[0]!.id}`;
+    for (let k = 2; all.has(id); k++) id = `s-${moved[0]!.id}-${k}`;
+    const t = newStory(moved[0]!.id, null);
+    all.delete(t.id);
+    t.id = id;
+    all.set(id, t);
+    const fill = (x: Story, members: Member[]) => {
+      if (x.weights!.size) unindex(x);
+      x.weights = new Map();
+      x.members = members;
+      x.articles = members.map((m) => m.id);
+      x.first = null;
+      x.last = null;
+      for (const m of members) {
+        m.features.forEach((f, i) => {
+          x.weights!.set(f, (x.weights!.get(f) ?? 0) + units(m.weights[i]!));
+        });
+        if (m.day !== null) {
+          x.first = x.first === null ? m.day : Math.min(x.first, m.day);
+          x.last = x.last === null ? m.day : Math.max(x.last, m.day);
+        }
+        storyOfArticle.set(m.id, x);
+      }
+      for (const [f, w] of x.weights!) index(f, x, w, true);
+      x.normAt = -1;
+      x.touched = arrivals;
+      x.checkedAt = members.length;
+      trim(x);
+    };
+    fill(s, kept);
+    fill(t, moved);
+    return t;
   };
 
   /** Candidate stories by their overlap on the article's rarer features, then scored exactly, best first. */
@@ -657,6 +845,16 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       last: s.last,
       touched: s.touched,
       weights: s.weights ? Array.from(s.weights, ([f, w]): [string, number] => [f.key, w / UNIT]) : null,
+      ...(s.members && s.weights
+        ? {
+            checked: s.checkedAt,
+            members: s.members.map((m) => ({
+              id: m.id,
+              day: m.day,
+              features: m.features.map((f, i): [string, number] => [f.key, m.weights[i]!]),
+            })),
+          }
+        : {}),
     })),
     merges: mergeLog.map((m) => ({ ...m })),
   });
@@ -684,6 +882,16 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         termSquares: new Map(),
         normAt: -1,
         slot: -1,
+        members:
+          r.weights && r.members
+            ? r.members.map((m) => ({
+                id: m.id,
+                day: m.day,
+                features: m.features.map(([k]) => feature(k)),
+                weights: Float32Array.from(m.features, ([, w]) => w),
+              }))
+            : null,
+        checkedAt: r.checked ?? 0,
       };
       all.set(s.id, s);
       for (const a of s.articles) storyOfArticle.set(a, s);

@@ -60,6 +60,16 @@ export interface ClusterOptions {
   agglomerate: boolean;
   /** Neighbours the article itself matches less than this are not considered for that merge. */
   neighbourFloor: number;
+  /**
+   * A story of this many articles (0: never) is checked for a split, and again each time it has grown by half: its
+   * members grouped in two by average link, and the groups split apart when they are less alike than
+   * `storyMergeThreshold` (two stories that would not be merged) and each holds `splitGroup` articles. One early
+   * wrong join (two events of one kind at one place, or with one person) otherwise becomes a story of both events.
+   */
+  splitFrom: number;
+  splitGroup: number;
+  /** Stories keep their members' features for the check up to this many articles (memory), and are not split beyond. */
+  splitUpTo: number;
   /** Document frequencies to start from (e.g. from an earlier stream), so early articles get sensible rarity. */
   seed: { docs: number; df: Record<string, number> } | null;
 }
@@ -86,5 +96,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   maxStoryFeatures: 4000,
   agglomerate: true,
   neighbourFloor: 0.1,
+  splitFrom: 6,
+  splitGroup: 3,
+  splitUpTo: 64,
   seed: null,
 };

@@ -35,6 +35,8 @@ export interface Assignment {
   kind: 'joined' | 'created' | 'merged';
   /** The stories folded into `story` by this article (empty unless `kind` is `merged`). */
   merged: string[];
+  /** Stories split off an existing one after this article: their ids, the story they left and their articles. */
+  split?: { story: string; from: string; articles: string[] }[];
 }
 
 export interface StorySummary {
@@ -68,6 +70,9 @@ export interface ClustererState {
     touched: number;
     /** Null for a frozen story. */
     weights: [string, number][] | null;
+    /** A story small enough to be checked for a split: its members' features as they joined, and its size when last checked. */
+    members?: { id: string; day: number | null; features: [string, number][] }[];
+    checked?: number;
   }[];
   merges: MergeRecord[];
 }
