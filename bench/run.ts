@@ -6,12 +6,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonl, writeWarcGz } from './corpus.js';
 import { type E2eResult, e2eSection } from './e2e/run.js';
 import { type ExtractionResult, extractionSection as extractionMarkdown, runExtraction } from './extraction.js';
+import { machine } from './machine.js';
 import { type ProvenanceBenchResult, provenanceSection } from './provenance/run.js';
 import { type ReuseBenchResult, reuseSection } from './reuse/harness.js';
 import type { LatencyResult } from './reuse/latency.js';
@@ -67,9 +67,6 @@ async function corpus(kind: 'jsonl' | 'warc.gz', n: number): Promise<string> {
   }
   return path;
 }
-
-const machine = () =>
-  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 async function benchIngest(): Promise<void> {
   const sizes = [...new Set([Math.round(DOCS / 10), DOCS])];

@@ -21,9 +21,10 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machine } from '../machine.js';
 import { DATA_DIR, ReuseCorpus, writeJsonl } from '../reuse/generate.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -56,9 +57,6 @@ export interface E2eResult {
    */
   update?: { articles: number; wallSeconds: number; written: number; unchanged: number; deleted: number };
 }
-
-const machine = () =>
-  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -10,7 +10,6 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { align } from '../../src/core/align/align.js';
@@ -25,6 +24,7 @@ import type { Relation, SynonymLookup } from '../../src/core/relate/types.js';
 import { provenanceOf } from '../../src/engine/story.js';
 import { loadSynonyms } from '../../src/io/wordnet.js';
 import { benchArticle } from '../article.js';
+import { machine } from '../machine.js';
 import { bcubed } from '../stories/bcubed.js';
 import {
   bigStory,
@@ -107,9 +107,6 @@ export interface ProvenanceBenchResult {
   failures: string[];
   peakRssMB: number;
 }
-
-const machine = () =>
-  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 const tally = (): DirectionTally => ({ pairs: 0, related: 0, stated: 0, correct: 0 });
 const spanTally = (): SpanTally => ({ truth: 0, predicted: 0, correct: 0, typed: 0 });

@@ -9,9 +9,9 @@
  * `storiesSection()` renders them for bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createClusterer } from '../../src/core/cluster/index.js';
+import { machine } from '../machine.js';
 import { BASELINE_THRESHOLD, baselineCluster, baselineModel } from './baseline.js';
 import { type BCubed, bcubed } from './bcubed.js';
 import { ECBPLUS_DIR, ecbplusAvailable, loadEcbplus } from './ecbplus.js';
@@ -119,9 +119,6 @@ function scores(runs: readonly BCubed[]): Scores {
     f1: spread(runs.map((r) => r.f1)),
   };
 }
-
-const machine = () =>
-  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 export async function runStoriesBench(
   options: { orders?: number; dir?: string; stream?: readonly number[]; recluster?: boolean } = {},
