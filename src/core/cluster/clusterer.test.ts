@@ -270,7 +270,7 @@ test('createClusterer splits', async (t) => {
     inAldrin(quake, 'q3'),
   ];
   // Rarity as in a stream of a thousand articles that held none of these words.
-  const mixed = { joinThreshold: 0, smallStoryMargin: 0, seed: { docs: 1000, df: {} } };
+  const mixed = { joinThreshold: 0, smallStoryMargin: 0, splitGroup: 3, seed: { docs: 1000, df: {} } };
 
   await t.test('should split a story whose members form two unlike groups, and record it', () => {
     const c = createClusterer(mixed);
@@ -286,6 +286,24 @@ test('createClusterer splits', async (t) => {
       ],
     );
     assert.equal(c.storyOf('q2'), 's-q1');
+  });
+
+  await t.test('should set an outlying member aside to find the two groups, then place it with the closer one', () => {
+    const ferry: ClusterInput = {
+      id: 'ferry',
+      title: 'Ferry runs aground off Cape Mollet',
+      body: ['The ferry Saint Elmo ran aground off Cape Mollet in fog; all 212 passengers were taken off by lifeboat.'],
+      published: null,
+      language: 'en',
+    };
+    const c = createClusterer({ ...mixed, splitFrom: 7 });
+    const assignments = [...arrivals, inAldrin(ferry, 'f1')].map((a) => c.add(a));
+    assert.equal(assignments.at(-1)!.split?.length, 1);
+    const stories = c.stories().map((s) => s.articles.filter((id) => id !== 'f1'));
+    assert.deepEqual(stories, [
+      ['t1', 't2', 't3'],
+      ['q1', 'q2', 'q3'],
+    ]);
   });
 
   await t.test('should keep the mixed story without splits (splitFrom 0)', () => {

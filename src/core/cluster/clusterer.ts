@@ -54,6 +54,15 @@ interface Feature {
   current: boolean;
   /** Listed in `features`: a feature neither counted nor held by a story is forgotten. */
   listed: boolean;
+  /**
+   * Scratch for a split check (`trySplit`), valid while `check` is that check's number: the feature's rarity, and
+   * the member that holds it first with its weight there, or (`shared` ≥ 0) its postings among several members.
+   */
+  check: number;
+  rarity: number;
+  holder: number;
+  held: number;
+  shared: number;
 }
 
 interface Story {
@@ -227,6 +236,11 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         stories: null,
         current: true,
         listed: true,
+        check: 0,
+        rarity: 0,
+        holder: 0,
+        held: 0,
+        shared: -1,
       };
       features.set(key, f);
     }
@@ -629,34 +643,51 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
    * Splits a story whose members form two groups less alike than two stories that would be merged: one early wrong
    * join (two events of one kind, the same place or people) otherwise grows into a story of both events, since each
    * new report of either then matches it. Members are grouped by average link on their pairwise similarity (as an
-   * article is scored against a story, without the channel `info`); the groups are compared as two stories are.
-   * Returns the story split off, if any.
+   * article is scored against a story, each channel counting by how informative the pair's features in it are), a few
+   * outlying members set aside; the two groups are compared as two stories are. Returns the story split off, if any.
    */
+  let checks = 0;
   const trySplit = (s: Story): Story | null => {
     s.checkedAt = s.articles.length;
     const ms = s.members!;
     const n = ms.length;
     const C = CHANNEL_COUNT;
-    // Postings over the members: per feature, its rarity and (member, weight) pairs.
-    const postings = new Map<Feature, { r: number; at: number[]; w: number[] }>();
+    // Postings over the members of the features several hold: per feature, its rarity and (member, weight) pairs.
+    // A feature one member holds (most of them) only adds to that member's norm (`sq`) and to `own`, the part of it
+    // that is the member's alone; it is marked on the feature itself rather than listed.
+    const postings: { f: Feature; r: number; at: number[]; w: number[] }[] = [];
     const sq = new Float64Array(n * C);
+    const own = new Float64Array(n * C);
+    const check = ++checks;
     for (let i = 0; i < n; i++) {
       const m = ms[i]!;
       for (let j = 0; j < m.features.length; j++) {
         const f = m.features[j]!;
-        let p = postings.get(f);
-        if (p === undefined) {
-          p = { r: idf(f), at: [], w: [] };
-          postings.set(f, p);
+        const w = m.weights[j]!;
+        if (f.check !== check) {
+          f.check = check;
+          f.rarity = idf(f);
+          f.holder = i;
+          f.held = w;
+          f.shared = -1;
+        } else if (f.shared < 0) {
+          f.shared = postings.length;
+          postings.push({ f, r: f.rarity, at: [f.holder, i], w: [f.held, w] });
+          const x = f.held * f.rarity;
+          own[f.holder * C + f.channel] = own[f.holder * C + f.channel]! - x * x;
+        } else {
+          const p = postings[f.shared]!;
+          p.at.push(i);
+          p.w.push(w);
         }
-        const x = m.weights[j]! * p.r;
+        const x = w * f.rarity;
         sq[i * C + f.channel] = sq[i * C + f.channel]! + x * x;
-        p.at.push(i);
-        p.w.push(m.weights[j]!);
+        if (f.shared < 0) own[i * C + f.channel] = own[i * C + f.channel]! + x * x;
       }
     }
     const pairDots = new Float64Array(n * n * C);
-    for (const [f, p] of postings) {
+    for (const p of postings) {
+      const f = p.f;
       const r2 = p.r * p.r;
       for (let a = 0; a < p.at.length; a++)
         for (let b = a + 1; b < p.at.length; b++) {
@@ -667,6 +698,17 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     // Words of one language never match another's (see `score`): members told in two languages are compared on
     // their names, numbers, dates and quotes only, and two groups on the words of the languages both have.
     const lang = ms.map((m) => m.features.find((f) => f.language !== null)?.language ?? '');
+    // Each channel of a pair counts, as when an article is scored, by how rare the rarest features the two members
+    // have in it are (`INFO_POWER`, on the geometric mean of the two): a channel that holds only what every report of
+    // the kind of event says (the same city, a common date) weighs little in telling two events apart.
+    const most = Math.log(docs + seedDocs + 1) + 1;
+    const informative = new Float64Array(n * C);
+    for (let i = 0; i < n; i++)
+      for (const f of ms[i]!.features) {
+        const k = i * C + f.channel;
+        informative[k] = Math.max(informative[k]!, f.rarity / most);
+      }
+    const info = new Float64Array(C);
     const sim = new Float64Array(n * n);
     const na = new Float64Array(C);
     const nb = new Float64Array(C);
@@ -678,11 +720,16 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
           dots[c] = pairDots[(i * n + j) * C + c]!;
         }
         if (lang[i] !== lang[j]) na[0] = 0;
-        sim[i * n + j] = sim[j * n + i] = combine(dots, na, nb);
+        for (let c = 0; c < C; c++) info[c] = Math.sqrt(informative[i * C + c]! * informative[j * C + c]!);
+        sim[i * n + j] = sim[j * n + i] = combine(dots, na, nb, info);
       }
-    // Average link down to two groups (Lance–Williams update of the group similarities).
+    // Average link to one tree (Lance–Williams update of the group similarities), each merge remembered.
+    const pairSim = sim.slice();
     const groups: (number[] | null)[] = ms.map((_, i) => [i]);
-    for (let left = n; left > 2; left--) {
+    const node = ms.map((_, i) => i);
+    const kids: [number, number][] = [];
+    const size: number[] = ms.map(() => 1);
+    for (let left = n; left > 1; left--) {
       let best = Number.NEGATIVE_INFINITY;
       let bi = 0;
       let bj = 1;
@@ -703,9 +750,30 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       }
       groups[bi] = groups[bi]!.concat(groups[bj]!);
       groups[bj] = null;
+      kids.push([node[bi]!, node[bj]!]);
+      size.push(a + b);
+      node[bi] = n + kids.length - 1;
     }
-    const [ga, gb] = groups.filter((g): g is number[] => g !== null) as [number[], number[]];
-    if (ga.length < o.splitGroup || gb.length < o.splitGroup) return null;
+    const leaves = (x: number): number[] => (x < n ? [x] : [...leaves(kids[x - n]![0]), ...leaves(kids[x - n]![1])]);
+    // From the root down, a branch of fewer than `splitGroup` members is a few outliers, not an event: they are set
+    // aside, and the two groups are the first two branches that both hold enough (average link among the others does
+    // not depend on the outliers: this is the tree they would give alone).
+    let top = n + kids.length - 1;
+    const outliers: number[] = [];
+    let ga: number[] = [];
+    let gb: number[] = [];
+    for (;;) {
+      if (top < n) return null;
+      const [l, r] = kids[top - n]!;
+      if (size[l]! >= o.splitGroup && size[r]! >= o.splitGroup) {
+        ga = leaves(l);
+        gb = leaves(r);
+        break;
+      }
+      const [big, small] = size[l]! >= size[r]! ? [l, r] : [r, l];
+      outliers.push(...leaves(small));
+      top = big;
+    }
     // The two groups as two stories: summed member weights, rarity applied to both sides.
     const side = new Uint8Array(n);
     for (const i of gb) side[i] = 1;
@@ -714,7 +782,12 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     const gDots = new Float64Array(C);
     const gA = new Float64Array(C);
     const gB = new Float64Array(C);
-    for (const [f, p] of postings) {
+    for (let i = 0; i < n; i++) {
+      const g = side[i] ? gB : gA;
+      for (let c = 0; c < C; c++) if (c !== 0 || shared.has(lang[i]!)) g[c] = g[c]! + own[i * C + c]!;
+    }
+    for (const p of postings) {
+      const f = p.f;
       if (f.language !== null && !shared.has(f.language)) continue;
       let wa = 0;
       let wb = 0;
@@ -733,6 +806,11 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       gB[c] = Math.sqrt(gB[c]!);
     }
     if (combine(gDots, gA, gB) >= o.storyMergeThreshold) return null;
+    // The groups are compared without the outliers; each then goes with the group it is on average more alike.
+    for (const x of outliers) {
+      const mean = (g: number[]) => g.reduce((t, i) => t + pairSim[x * n + i]!, 0) / g.length;
+      (mean(gb) > mean(ga) ? gb : ga).push(x);
+    }
     // The group with the story's first member keeps the story.
     const [keep, move] = ga.includes(0) ? [ga, gb] : [gb, ga];
     const byArrival = (x: number, y: number) => x - y;

@@ -63,8 +63,9 @@ export interface ClusterOptions {
   /**
    * A story of this many articles (0: never) is checked for a split, and again each time it has grown by half: its
    * members grouped in two by average link, and the groups split apart when they are less alike than
-   * `storyMergeThreshold` (two stories that would not be merged) and each holds `splitGroup` articles. One early
-   * wrong join (two events of one kind at one place, or with one person) otherwise becomes a story of both events.
+   * `storyMergeThreshold` (two stories that would not be merged) and each holds `splitGroup` articles (a branch of
+   * the grouping with fewer is a few outliers, set aside while the two groups are found). One early wrong join (two
+   * events of one kind at one place, or with one person) otherwise becomes a story of both events.
    */
   splitFrom: number;
   splitGroup: number;
@@ -97,7 +98,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   agglomerate: true,
   neighbourFloor: 0.1,
   splitFrom: 6,
-  splitGroup: 3,
+  splitGroup: 4,
   splitUpTo: 64,
   seed: null,
 };
