@@ -70,11 +70,16 @@ export interface ClustererState {
     touched: number;
     /** Null for a frozen story. */
     weights: [string, number][] | null;
-    /** A story small enough to be checked for a split: its members' features as they joined, and its size when last checked. */
-    members?: { id: string; day: number | null; features: [string, number][] }[];
+    /**
+     * A story small enough to be checked for a split: its members' features as they joined (places in `memberKeys`,
+     * and weights), and its size when last checked.
+     */
+    members?: { id: string; day: number | null; f: number[]; w: number[] }[];
     checked?: number;
   }[];
   merges: MergeRecord[];
+  /** The features of stories' members (`f` holds their places here, `w` their weights). */
+  memberKeys?: string[];
 }
 
 export interface Clusterer {
