@@ -956,6 +956,13 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     return state;
   };
 
+  /** A member's feature key from the snapshot's table: a place outside it is a corrupt state, not an empty key. */
+  const memberKey = (st: ClustererState, k: number): string => {
+    const key = st.memberKeys?.[k];
+    if (key === undefined) throw new Error(`clusterer state: member feature ${k} is not in memberKeys`);
+    return key;
+  };
+
   const restore = (st: ClustererState) => {
     if (st.version !== 1) throw new Error(`unknown clusterer state version ${String(st.version)}`);
     reset();
@@ -984,7 +991,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
             ? r.members.map((m) => ({
                 id: m.id,
                 day: m.day,
-                features: m.f.map((k) => feature(st.memberKeys?.[k] ?? '')),
+                features: m.f.map((k) => feature(memberKey(st, k))),
                 weights: Float32Array.from(m.w),
               }))
             : null,
