@@ -1186,7 +1186,9 @@ export function compareFrom(a: Side, b: Side, o: Overlap, synonyms: SynonymLooku
     : { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
   return {
     jaccard: j,
-    change: needsChange(j, A.hashes.length, B.hashes.length) ? wordChange(A.hashes, B.hashes) : null,
+    change: needsChange(j, A.hashes.length, B.hashes.length)
+      ? wordChange(A.hashes, B.hashes, j >= 0.95 ? 1 : LIGHT_CHANGE)
+      : null,
     framed: j >= 0.95 && runWithin(A.hashes, B.hashes),
     containment: o.containment,
     verbatim: o.verbatim,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lcsLength, runWithin, wordChange } from './lcs.js';
+import { commonWords, lcsLength, runWithin, wordChange } from './lcs.js';
 
 /** The quadratic table, as a textbook writes it. */
 function plainLcs(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -49,4 +49,23 @@ test('runWithin holds when one text is the other with words added before or afte
   assert.equal(runWithin(text, text), true);
   assert.equal(runWithin(text, [5, 6, 7, 0, 8, 9, 10]), false);
   assert.equal(runWithin(text, [5, 6, 7, 9, 10, 1, 2]), false);
+});
+
+test('word change with a limit is exact up to the limit and never below the true change above it', () => {
+  let seed = 11;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (let round = 0; round < 300; round++) {
+    const n = 1 + Math.floor(rand() * 200);
+    const a = Uint32Array.from({ length: n }, () => Math.floor(rand() * 60));
+    const b = Uint32Array.from(a.filter(() => rand() > 0.1 * rand()));
+    for (let k = Math.floor(rand() * 30); k > 0; k--) b[Math.floor(rand() * b.length)] = 1000 + k;
+    const exact = wordChange(a, b);
+    const limited = wordChange(a, b, 0.15);
+    assert.ok(commonWords(a, b) >= lcsLength(a, b), `round ${round}: the bags bound the LCS`);
+    if (exact <= 0.15) assert.equal(limited, exact, `round ${round}`);
+    else assert.ok(limited > 0.15 && limited <= exact + 1e-12, `round ${round}: ${limited} vs ${exact}`);
+  }
 });

@@ -17,7 +17,8 @@ export interface Evidence {
   jaccard: number;
   /**
    * Word change, 1 − LCS/longer over the two word sequences: the share of words an editor added, cut or replaced.
-   * Measured only for pairs that share much text (Jaccard ≥ 0.3), else null (older stored relations lack it).
+   * Measured only for pairs that share much text (Jaccard ≥ 0.3), else null (older stored relations lack it). Above
+   * 0.15 (the most a light edit changes) it may be a lower bound, from the two texts' word bags.
    */
   change?: number | null;
   /** Whether one text is the other with words only added before or after it (measured with `change`, else false). */
