@@ -7,8 +7,7 @@
  *
  * `node --import tsx bench/reuse/translation.ts` prints one line of JSON (a `TranslationBenchResult`).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectLanguage } from '../../src/core/clean/common/language.js';
@@ -17,8 +16,8 @@ import { fingerprint } from '../../src/core/fingerprint/fingerprint.js';
 import { type Comparable, type Relation, type RelationType, relate } from '../../src/core/relate/index.js';
 import { MemoryReuseIndex } from '../../src/core/relate/memory-index.js';
 import type { SynonymLookup } from '../../src/core/relate/types.js';
-import { cleanDocuments, clusterArticles, indexArticles, ingest, openStore } from '../../src/index.js';
 import { loadSynonyms } from '../../src/io/wordnet.js';
+import { throughPipeline } from '../pipeline.js';
 
 export const PAIRS_FILE = fileURLToPath(new URL('../translation/pairs.jsonl', import.meta.url));
 
@@ -145,55 +144,40 @@ export interface PipelineFigures {
  * compared (`completeStoryPairs`).
  */
 export async function pipelineRoute(records: readonly TranslationRecord[]): Promise<PipelineFigures> {
-  const started = performance.now();
-  const work = mkdtempSync(join(tmpdir(), 'storytrace-translation-'));
-  try {
-    const file = join(work, 'pairs.jsonl');
-    const lines = records.map((r) =>
-      JSON.stringify({ id: r.id, title: r.title, text: r.body.join('\n\n'), language: r.lang }),
-    );
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    const store = await openStore({ db: join(work, 'translation.db') });
-    await ingest(store, [file]);
-    await cleanDocuments(store);
-    await indexArticles(store);
-    await clusterArticles(store);
-    const external = new Map((await store.listArticles()).map((a) => [a.id, a.externalId ?? a.id]));
-    const storyOf = new Map<string, string>();
-    const stories = await store.listStories();
-    for (const s of stories) for (const a of s.articles) storyOf.set(external.get(a) ?? a, s.id);
-    const stored = new Set<string>();
-    for (const r of await store.listRelations({ types: ['translated'] }))
-      stored.add(key(external.get(r.a) ?? r.a, external.get(r.b) ?? r.b));
-    await store.close();
-    let translated = 0;
-    let found = 0;
-    let sameStory = 0;
-    let otherEventJoined = 0;
-    const truePairs = new Set<string>();
-    for (const { a, b, label } of labelledPairs(records)) {
-      const k = key(a.id, b.id);
-      const together = storyOf.get(a.id) !== undefined && storyOf.get(a.id) === storyOf.get(b.id);
-      if (label === 'translated') {
-        translated++;
-        truePairs.add(k);
-        if (stored.has(k)) found++;
-        if (together) sameStory++;
-      } else if (label === 'other-event' && together) otherEventJoined++;
-    }
-    const falseTranslated = [...stored].filter((k) => !truePairs.has(k)).length;
-    return {
-      translatedRecall: round(found / translated),
-      translatedPrecision: stored.size ? round(found / stored.size) : null,
-      falseTranslated,
-      sameStory,
-      otherEventJoined,
-      stories: stories.length,
-      seconds: round((performance.now() - started) / 1000),
-    };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  const lines = records.map((r) =>
+    JSON.stringify({ id: r.id, title: r.title, text: r.body.join('\n\n'), language: r.lang }),
+  );
+  const out = await throughPipeline(lines, ['translated']);
+  const storyOf = new Map<string, number>();
+  out.stories.forEach((articles, s) => {
+    for (const a of articles) storyOf.set(a, s);
+  });
+  const stored = new Set(out.relations.map((r) => key(r.a, r.b)));
+  let translated = 0;
+  let found = 0;
+  let sameStory = 0;
+  let otherEventJoined = 0;
+  const truePairs = new Set<string>();
+  for (const { a, b, label } of labelledPairs(records)) {
+    const k = key(a.id, b.id);
+    const together = storyOf.get(a.id) !== undefined && storyOf.get(a.id) === storyOf.get(b.id);
+    if (label === 'translated') {
+      translated++;
+      truePairs.add(k);
+      if (stored.has(k)) found++;
+      if (together) sameStory++;
+    } else if (label === 'other-event' && together) otherEventJoined++;
   }
+  const falseTranslated = [...stored].filter((k) => !truePairs.has(k)).length;
+  return {
+    translatedRecall: round(found / translated),
+    translatedPrecision: stored.size ? round(found / stored.size) : null,
+    falseTranslated,
+    sameStory,
+    otherEventJoined,
+    stories: out.stories.length,
+    seconds: round(out.seconds),
+  };
 }
 
 export function runTranslationBench(

@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
+  applyAssignment,
   articleFeatures,
   type ClustererState,
   type ClusterInput,
@@ -144,22 +145,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       const before = c.snapshot();
       const prev = new Map([...found].map(([s, ids]) => [s, [...ids]]));
       const r = c.add(a, []);
-      const into = found.get(r.story) ?? [];
-      for (const m of r.merged) {
-        into.push(...(found.get(m) ?? []));
-        found.delete(m);
-      }
-      into.push(a.id);
-      found.set(r.story, into);
-      for (const sp of r.split ?? []) {
-        const moved = new Set(sp.articles);
-        found.set(
-          sp.from,
-          (found.get(sp.from) ?? []).filter((id) => !moved.has(id)),
-        );
-        found.set(sp.story, [...sp.articles]);
+      applyAssignment(found, a.id, r);
+      for (const sp of r.split ?? [])
         events.push(`  SPLIT by ${a.id}: ${sp.articles.length} articles of ${sp.from} → ${sp.story}`);
-      }
       const la = label.get(a.id)!;
       // A join of a story whose majority is another event.
       const joined = prev.get(r.story);

@@ -4,10 +4,9 @@
  * record's `id`. Unlike the clusterer-only case this includes what cleaning does to the text (date lines read into
  * `published`, furniture dropped) and the reuse links the index finds.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanDocuments, clusterArticles, indexArticles, ingest, openStore } from '../../src/index.js';
+import { throughPipeline } from '../pipeline.js';
 import { type BCubed, bcubed } from './bcubed.js';
 import { shuffled } from './run.js';
 
@@ -24,27 +23,8 @@ export async function ecbplusPipeline(dir: string, orders: number): Promise<Pipe
   const truth = (JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { stories: string[][] }).stories;
   const runs: PipelineRun[] = [];
   for (let k = 0; k <= orders; k++) {
-    const work = mkdtempSync(join(tmpdir(), 'storytrace-ecbplus-'));
-    try {
-      const file = join(work, 'docs.jsonl');
-      writeFileSync(file, `${(k === 0 ? lines : shuffled(lines, k)).join('\n')}\n`);
-      const started = performance.now();
-      const store = await openStore({ db: join(work, 'ecbplus.db') });
-      await ingest(store, [file]);
-      await cleanDocuments(store);
-      await indexArticles(store);
-      await clusterArticles(store);
-      const external = new Map((await store.listArticles()).map((a) => [a.id, a.externalId ?? a.id]));
-      const found = (await store.listStories()).map((s) => s.articles.map((a) => external.get(a) ?? a));
-      await store.close();
-      runs.push({
-        order: k === 0 ? 'given' : String(k),
-        ...bcubed(found, truth),
-        seconds: (performance.now() - started) / 1000,
-      });
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    const out = await throughPipeline(k === 0 ? lines : shuffled(lines, k));
+    runs.push({ order: k === 0 ? 'given' : String(k), ...bcubed(out.stories, truth), seconds: out.seconds });
   }
   return runs;
 }

@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createClusterer } from '../../src/core/cluster/index.js';
+import { applyAssignment, createClusterer } from '../../src/core/cluster/index.js';
 import { machine } from '../machine.js';
 import { BASELINE_THRESHOLD, baselineCluster, baselineModel } from './baseline.js';
 import { type BCubed, bcubed } from './bcubed.js';
@@ -215,22 +215,7 @@ export function streamQuality(q = STREAM_QUALITY): Omit<StreamResult, 'throughpu
       const found = new Map<string, string[]>();
       for (const s of labelledStream({ days: q.days, eventsPerDay: q.eventsPerDay, order })) {
         const a = c.add(s.article, links ? s.links : []);
-        const into = found.get(a.story) ?? [];
-        for (const m of a.merged) {
-          into.push(...(found.get(m) ?? []));
-          found.delete(m);
-        }
-        into.push(s.article.id);
-        found.set(a.story, into);
-        // A story split off another takes its articles with it.
-        for (const sp of a.split ?? []) {
-          const moved = new Set(sp.articles);
-          found.set(
-            sp.from,
-            (found.get(sp.from) ?? []).filter((id) => !moved.has(id)),
-          );
-          found.set(sp.story, [...sp.articles]);
-        }
+        applyAssignment(found, s.article.id, a);
         const t = truth.get(s.story);
         if (t) t.push(s.article.id);
         else truth.set(s.story, [s.article.id]);

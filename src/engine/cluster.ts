@@ -11,6 +11,7 @@
  */
 import {
   type Assignment,
+  applyAssignment,
   articleFeatures,
   type Clusterer,
   type ClustererState,
@@ -288,28 +289,7 @@ export function trackedClusterer(clusterer: Clusterer = createClusterer()): Trac
     members,
     add(article, links = []) {
       const a = clusterer.add(article, links);
-      const into = members.get(a.story) ?? [];
-      // Every story named as merged ends in the article's story, whatever order the clusterer folded them in.
-      for (const gone of a.merged) {
-        for (const id of members.get(gone) ?? []) {
-          into.push(id);
-          storyOf.set(id, a.story);
-        }
-        members.delete(gone);
-      }
-      into.push(article.id);
-      storyOf.set(article.id, a.story);
-      members.set(a.story, into);
-      // A story split off another takes its articles with it.
-      for (const split of a.split ?? []) {
-        const moved = new Set(split.articles);
-        members.set(
-          split.from,
-          (members.get(split.from) ?? []).filter((id) => !moved.has(id)),
-        );
-        members.set(split.story, [...split.articles]);
-        for (const id of split.articles) storyOf.set(id, split.story);
-      }
+      applyAssignment(members, article.id, a, (id, story) => storyOf.set(id, story));
       return a;
     },
   };

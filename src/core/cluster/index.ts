@@ -8,6 +8,7 @@ export {
   type Features,
   type FeatureWeights,
 } from './features.js';
+export { applyAssignment } from './membership.js';
 export { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './options.js';
 export type {
   Assignment,
