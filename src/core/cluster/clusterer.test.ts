@@ -92,6 +92,17 @@ test('createClusterer', async (t) => {
     assert.equal(c.add(treatyLater, []).kind, 'created');
   });
 
+  await t.test('should take a report months later that names the month the story happened in', () => {
+    const c = createClusterer();
+    c.add(treaty1, []);
+    const recalled: ClusterInput = {
+      ...treatyLater,
+      id: 'treaty-recalled',
+      body: [...treatyLater.body, 'The treaty was signed in March 2031 after a 14-year quarrel.'],
+    };
+    assert.equal(c.add(recalled, []).story, 's-treaty-1');
+  });
+
   await t.test('should take a follow-up weeks later that says the same things, within the activity window', () => {
     const c = createClusterer({ windowDays: 60 });
     c.add(treaty1, []);

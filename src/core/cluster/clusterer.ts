@@ -11,7 +11,7 @@
  */
 import { articleFeatures, CHANNEL_COUNT, channelOf, termLanguage, termPrefix } from './features.js';
 import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './options.js';
-import { decay, gapDays, toDay } from './time.js';
+import { decay, gapDays, namesMonthOf, toDay } from './time.js';
 import type {
   Assignment,
   Clusterer,
@@ -105,6 +105,8 @@ interface Probe {
   info: Float64Array;
   /** The language its terms are in (see `termLanguage`). */
   language: string;
+  /** Months the article names (`Features.months`). */
+  months: readonly number[];
 }
 
 const SWEEP_EVERY = 512;
@@ -502,7 +504,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       return { story: storyOfArticle.get(article.id)!.id, kind: 'joined', merged: [] };
     }
     arrivals++;
-    const { keys, weights, channels } = articleFeatures(article, o.weights);
+    const { keys, weights, channels, months } = articleFeatures(article, o.weights);
     const fs = keys.map(feature);
     const language = termLanguage(termPrefix(article.language)) ?? '';
     const day = toDay(article.published);
@@ -549,7 +551,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         absorbed.push(s);
       }
     } else {
-      const ranked = rank({ features: fs, channels, vec, rarity, present, info, language }, day);
+      const ranked = rank({ features: fs, channels, vec, rarity, present, info, language, months }, day);
       // The most similar story that clears its bar: a small story asks more (see `smallStoryMargin`).
       const best = ranked.find((c) => c.sim >= o.joinThreshold + o.smallStoryMargin / c.story.articles.length);
       if (best) {
@@ -894,7 +896,10 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const gap = gapDays(day, s.first, s.last);
       let fade = decay(gap, o.graceDays, o.decayDays);
       // A follow-up weeks later says so in its words: content this alike outweighs the time between.
-      if (raw >= o.followUpSimilarity && gap <= o.followUpDays) fade = Math.max(fade, o.followUpFade);
+      // So does one that names the month the story happened in, however long after (a verdict on a shooting "in
+      // April 2007"); the same people in another event seldom date the first.
+      if (raw >= o.followUpSimilarity && (gap <= o.followUpDays || namesMonthOf(a.months, s.first, s.last)))
+        fade = Math.max(fade, o.followUpFade);
       const sim = raw * fade;
       out.push({ story: s, sim });
     }

@@ -36,6 +36,11 @@ export interface Features {
   weights: Float64Array;
   /** The evidence channel of each feature (see `CHANNELS`). */
   channels: Uint8Array;
+  /**
+   * Months the text names with their year ("in June 2005", "on 9 September 2013"), as year × 12 + month − 1, the
+   * publication date aside: a report that names when a story happened is about that story, however long after.
+   */
+  months: number[];
 }
 
 /** Evidence channels, compared separately: a channel counts only when both sides have something in it. */
@@ -143,9 +148,15 @@ export function articleFeatures(article: ClusterInput, w: FeatureWeights = DEFAU
   if (w.entity > 0) {
     for (const [name, n] of extractEntities(title, body).names) counts.set(`e:${name}`, n);
   }
+  const months: number[] = [];
   if (w.number > 0 || w.date > 0) {
     const parts = title ? [title, ...body] : body;
-    for (const p of parts) for (const k of findNumbersAndDates(p)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const p of parts)
+      for (const k of findNumbersAndDates(p)) {
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+        const month = monthOfKey(k);
+        if (month !== null && !months.includes(month)) months.push(month);
+      }
     for (const k of publicationDateKeys(article.published)) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   if (w.quote > 0) {
@@ -158,5 +169,14 @@ export function articleFeatures(article: ClusterInput, w: FeatureWeights = DEFAU
     weights[i] = 1 + Math.log(counts.get(k)!);
     channels[i] = channelOf(k);
   });
-  return { keys, weights, channels };
+  return { keys, weights, channels, months };
+}
+
+/** `m:2005-6` → 2005 × 12 + 5; null for other keys. */
+function monthOfKey(k: string): number | null {
+  if (!k.startsWith('m:')) return null;
+  const dash = k.indexOf('-', 2);
+  const year = Number(k.slice(2, dash));
+  const month = Number(k.slice(dash + 1));
+  return Number.isInteger(year) && month >= 1 && month <= 12 ? year * 12 + month - 1 : null;
 }

@@ -21,3 +21,17 @@ export function gapDays(day: number | null, first: number | null, last: number |
 export function decay(gap: number, grace: number, scale: number): number {
   return gap <= grace ? 1 : Math.exp(-(gap - grace) / scale);
 }
+
+/** The month (year × 12 + month − 1) of a day since the epoch. */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Whether one of `months` falls within the months of [first, last]; false when the range has no date. */
+export function namesMonthOf(months: readonly number[], first: number | null, last: number | null): boolean {
+  if (months.length === 0 || first === null || last === null) return false;
+  const from = monthOfDay(first);
+  const to = monthOfDay(last);
+  return months.some((m) => m >= from && m <= to);
+}
