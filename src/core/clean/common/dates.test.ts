@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDates, isDateLine, isStampLine } from './dates.js';
+import { findDates, isDateLine, isStampLine, untokenizeDates } from './dates.js';
 
 const isos = (s: string) => findDates(s).map((d) => d.iso);
 
@@ -56,4 +56,22 @@ test('isStampLine(line)', async (t) => {
     for (const l of ['Updated figures show 5 people died in the fire', 'Posted guards stood at 3 gates', 'Updated'])
       assert.ok(!isStampLine(l), l);
   });
+});
+
+test('dates and stamps in tokenized text (spaces around every mark) read as written', () => {
+  assert.equal(
+    untokenizeDates('Originally published 05 / 03 / 2013 at 10: 20 AM EDT'),
+    'Originally published 05/03/2013 at 10:20 AM EDT',
+  );
+  assert.equal(untokenizeDates('2013 - 09 - 26'), '2013-09-26');
+  assert.equal(untokenizeDates('Updated 5: 40 p. m. ET'), 'Updated 5:40 p.m. ET');
+  // Prose is left alone: a ratio, a score, a range.
+  assert.equal(untokenizeDates('They won 3 - 1 on Sunday.'), 'They won 3 - 1 on Sunday.');
+  assert.equal(findDates(untokenizeDates('May 2, 2013, 1: 12 PM'))[0]?.iso, '2013-05-02T13:12');
+  assert.equal(isDateLine(untokenizeDates('12 / 16 / 08 1: 30 AM EST')), true);
+  assert.equal(isDateLine(untokenizeDates('2013 - 09 - 26')), true);
+  assert.equal(isStampLine(untokenizeDates('Originally published 05 / 03 / 2013 at 10: 20 AM EDT')), true);
+  assert.equal(isStampLine(untokenizeDates('Updated 5: 40 p. m. ET')), true);
+  // An ambiguous day and month is a date line, never a date.
+  assert.deepEqual(findDates('05/02/2013'), []);
 });

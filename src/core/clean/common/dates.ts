@@ -154,7 +154,7 @@ export function findDates(text: string): DateMatch[] {
 /** Words that may sit beside a date on a line that only states when something was published. */
 const DATE_LINE_WORDS = new Set(
   (
-    'published updated posted last modified on at am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt msk kst jst ' +
+    'published updated posted last modified originally first created on at am pm a.m. p.m. a.m p.m gmt utc bst cet cest est edt pst pdt msk kst jst ' +
     'ist et ct mt pt cst cdt mst mdt aest aedt hkt sgt sast eat wat cat hrs h uk ' +
     'uhr le la el il am om den publié publicado pubblicato gepubliceerd publicerad veröffentlicht aktualisiert ' +
     'mis à jour'
@@ -164,9 +164,11 @@ const DATE_LINE_WORDS = new Set(
 /** True for a line that is a date and nothing more: "Fri Sep 15 2023", "Updated: 14 September 2023, 13:15 GMT". */
 export function isDateLine(line: string): boolean {
   const dates = findDates(line);
-  if (dates.length === 0) return false;
+  const slashed = line.match(SLASH_DATE) ?? [];
+  if (dates.length === 0 && slashed.length === 0) return false;
   let rest = line;
   for (const d of [...dates].reverse()) rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.length);
+  for (const d of slashed) rest = rest.replace(d, ' ');
   const words = rest
     .toLowerCase()
     .split(/[^\p{L}\p{N}.]+/u)
@@ -175,8 +177,26 @@ export function isDateLine(line: string): boolean {
   return words.length === 0;
 }
 
+/**
+ * "05/02/2013", "12/16/08": a date, but which number is the month only the outlet's country tells; read as a date line,
+ * never as a date.
+ */
+const SLASH_DATE = /(?<![\p{L}\p{N}/])\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})(?![\p{L}\p{N}/])/gu;
+
+/**
+ * Text split into tokens and joined with spaces, as NLP corpora give it ("10: 20 a. m.", "05 / 02 / 2013",
+ * "2013 - 09 - 26"), with the spaces inside times and numeric dates taken out, so that dates and stamps read as written.
+ */
+export function untokenizeDates(text: string): string {
+  if (!/\d ?[:/-] \d|\b[ap]\. m\./i.test(text)) return text;
+  return text
+    .replace(/(\d) ?: (\d{2})(?!\d)/g, '$1:$2')
+    .replace(/\b([ap])\. (m)\./gi, '$1.$2.')
+    .replace(/(?<![\p{L}\p{N}])(\d{1,4}) ([/-]) (\d{1,2}) \2 (\d{2,4})(?![\p{L}\p{N}])/gu, '$1$2$3$2$4');
+}
+
 const STAMP_START =
-  /^[|•·\s-]*(?:published|updated|posted|last updated|modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b/i;
+  /^[|•·\s-]*(?:published|updated|posted|last updated|originally published|first published|(?:story )?created|modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b/i;
 const STAMP_WORDS = new Set(
   'a.m p.m ago just now today yesterday minute minutes min mins hour hours hr hrs day days week weeks month months'.split(
     ' ',

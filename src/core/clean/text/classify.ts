@@ -4,7 +4,15 @@
  * Position and repetition are judged later (split.ts); here only the line's own text counts.
  */
 import { agencyLine, findPhotoCredits } from '../common/credits.js';
-import { type DateMatch, findDates, isDateLine, isStampLine, MONTHS, WEEKDAYS } from '../common/dates.js';
+import {
+  type DateMatch,
+  findDates,
+  isDateLine,
+  isStampLine,
+  MONTHS,
+  untokenizeDates,
+  WEEKDAYS,
+} from '../common/dates.js';
 import { lineKey, normalizeText } from '../common/normalize.js';
 import { type RawLine, TERMINAL } from './lines.js';
 
@@ -118,8 +126,9 @@ export function classifyLine(line: RawLine, index: number): Unit {
     dates: [],
   };
   // Digits are cheap to test for and every date needs them: most lines skip the date patterns entirely.
-  unit.dates = /\d/.test(text) ? findDates(normalizeText(text)) : [];
-  unit.kind = kindOf(unit, question);
+  const dated = /\d/.test(text) ? untokenizeDates(normalizeText(text)) : '';
+  unit.dates = dated ? findDates(dated) : [];
+  unit.kind = kindOf(unit, question, dated);
   if (unit.kind === 'agency') unit.agencies = agencyLine(text);
   if (unit.kind === 'caption') unit.photoCredits = findPhotoCredits(text);
   return unit;
@@ -141,13 +150,14 @@ function isByline(text: string, words: number, terminal: boolean): boolean {
  */
 const PLACEHOLDER = /^(?:(?:\[[^\]]*\]\s*)+|[\w.-]+\.(?:jpe?g|png|gif|webp|svg|bmp)|[^\p{L}\p{N}]*)$/iu;
 
-function kindOf(u: Unit, question: boolean): Kind {
+/** `dated`: the line as dates are read in it (`untokenizeDates`), or '' when it has no digit. */
+function kindOf(u: Unit, question: boolean, dated: string): Kind {
   const { text, words } = u;
   if (PLACEHOLDER.test(text)) return 'navigation';
   if (isByline(text, words, u.terminal)) return 'byline';
   if (agencyLine(text).length) return 'agency';
-  if (words <= 16 && u.dates.length && isDateLine(normalizeText(text))) return 'date';
-  if (words <= 16 && isStampLine(text)) return 'date';
+  if (words <= 16 && dated && isDateLine(dated)) return 'date';
+  if (words <= 16 && isStampLine(dated || text)) return 'date';
   if (ADVERT.test(text)) return 'advertisement';
   if (words <= 40 && COPYRIGHT.test(text)) return 'footer';
   if (READ_MORE.test(text) && words <= 30) return 'related';
