@@ -14,9 +14,13 @@
 import { pathToFileURL } from 'node:url';
 import { MemoryReuseIndex } from '../../src/core/relate/memory-index.js';
 import { loadSynonyms } from '../../src/io/wordnet.js';
+import { machine } from '../machine.js';
 import { loadLexicon, ReuseCorpus, type ReuseDoc } from './generate.js';
 
 export interface LatencyResult {
+  /** Where and when, when run on its own (`bench/machine.ts`). */
+  machine?: string;
+  date?: string;
   n: number;
   queries: number;
   insertDocsPerSecond: number;
@@ -123,5 +127,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return at >= 0 ? args[at + 1] : undefined;
   };
   const result = runLatency(Number(flag('n') ?? 100_000), Number(flag('queries') ?? 1000), Number(flag('seed') ?? 1));
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stdout.write(`${JSON.stringify({ machine: machine(), date: new Date().toISOString(), ...result })}\n`);
 }
