@@ -10,11 +10,10 @@ let rows = new Int32Array(4096);
 let stamps = new Uint32Array(4096);
 let stamp = 0;
 
-export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const words = (a.length + 31) >>> 5;
+/** Empties the word table (by a new stamp, not by clearing it), with room for `n` words; returns its mask. */
+function resetTable(n: number): number {
   let size = keys.length;
-  while (size < a.length * 4) size *= 2;
+  while (size < n * 4) size *= 2;
   if (size !== keys.length) {
     keys = new Int32Array(size);
     rows = new Int32Array(size);
@@ -25,7 +24,13 @@ export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
     stamps.fill(0);
     stamp = 1;
   }
-  const mask = size - 1;
+  return size - 1;
+}
+
+export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const words = (a.length + 31) >>> 5;
+  const mask = resetTable(a.length);
   let nRows = 0;
   const rowOf = new Int32Array(a.length);
   for (let i = 0; i < a.length; i++) {
@@ -84,19 +89,7 @@ export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
  */
 export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let size = keys.length;
-  while (size < a.length * 4) size *= 2;
-  if (size !== keys.length) {
-    keys = new Int32Array(size);
-    rows = new Int32Array(size);
-    stamps = new Uint32Array(size);
-  }
-  stamp = (stamp + 1) >>> 0;
-  if (stamp === 0) {
-    stamps.fill(0);
-    stamp = 1;
-  }
-  const mask = size - 1;
+  const mask = resetTable(a.length);
   // `rows` holds counts here.
   for (let i = 0; i < a.length; i++) {
     const x = (a[i] as number) | 0;
