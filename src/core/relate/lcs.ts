@@ -27,6 +27,16 @@ function resetTable(n: number): number {
   return size - 1;
 }
 
+/** The slot of word `x` in the table: where it is, or the empty slot where it goes (`stamps[slot] !== stamp`). */
+function slotOf(x: number, mask: number): number {
+  let h = Math.imul(x, 0x9e3779b1) >>> 0;
+  for (;;) {
+    h &= mask;
+    if (stamps[h] !== stamp || keys[h] === x) return h;
+    h++;
+  }
+}
+
 export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
   const words = (a.length + 31) >>> 5;
@@ -35,17 +45,11 @@ export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const rowOf = new Int32Array(a.length);
   for (let i = 0; i < a.length; i++) {
     const x = (a[i] as number) | 0;
-    let h = Math.imul(x, 0x9e3779b1) >>> 0;
-    for (;;) {
-      h &= mask;
-      if (stamps[h] !== stamp) {
-        stamps[h] = stamp;
-        keys[h] = x;
-        rows[h] = nRows++;
-        break;
-      }
-      if (keys[h] === x) break;
-      h++;
+    const h = slotOf(x, mask);
+    if (stamps[h] !== stamp) {
+      stamps[h] = stamp;
+      keys[h] = x;
+      rows[h] = nRows++;
     }
     rowOf[i] = rows[h] as number;
   }
@@ -56,19 +60,9 @@ export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   }
   const v = new Uint32Array(words).fill(0xffffffff);
   for (let j = 0; j < b.length; j++) {
-    const x = (b[j] as number) | 0;
-    let h = Math.imul(x, 0x9e3779b1) >>> 0;
-    let off = -1;
-    for (;;) {
-      h &= mask;
-      if (stamps[h] !== stamp) break;
-      if (keys[h] === x) {
-        off = (rows[h] as number) * words;
-        break;
-      }
-      h++;
-    }
-    if (off < 0) continue;
+    const h = slotOf((b[j] as number) | 0, mask);
+    if (stamps[h] !== stamp) continue;
+    const off = (rows[h] as number) * words;
     let carry = 0;
     for (let w = 0; w < words; w++) {
       const y = v[w] as number;
@@ -93,38 +87,21 @@ export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>): number 
   // `rows` holds counts here.
   for (let i = 0; i < a.length; i++) {
     const x = (a[i] as number) | 0;
-    let h = Math.imul(x, 0x9e3779b1) >>> 0;
-    for (;;) {
-      h &= mask;
-      if (stamps[h] !== stamp) {
-        stamps[h] = stamp;
-        keys[h] = x;
-        rows[h] = 1;
-        break;
-      }
-      if (keys[h] === x) {
-        rows[h] = (rows[h] as number) + 1;
-        break;
-      }
-      h++;
-    }
+    const h = slotOf(x, mask);
+    if (stamps[h] !== stamp) {
+      stamps[h] = stamp;
+      keys[h] = x;
+      rows[h] = 1;
+    } else rows[h] = (rows[h] as number) + 1;
   }
   let common = 0;
   for (let j = 0; j < b.length; j++) {
-    const x = (b[j] as number) | 0;
-    let h = Math.imul(x, 0x9e3779b1) >>> 0;
-    for (;;) {
-      h &= mask;
-      if (stamps[h] !== stamp) break;
-      if (keys[h] === x) {
-        const left = rows[h] as number;
-        if (left > 0) {
-          rows[h] = left - 1;
-          common++;
-        }
-        break;
-      }
-      h++;
+    const h = slotOf((b[j] as number) | 0, mask);
+    if (stamps[h] !== stamp) continue;
+    const left = rows[h] as number;
+    if (left > 0) {
+      rows[h] = left - 1;
+      common++;
     }
   }
   return common;
