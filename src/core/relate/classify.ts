@@ -2,7 +2,7 @@
  * @module From measures to a relation type. The order of the tests is the order of strength: a pair that is a
  * duplicate is also a light edit by every measure below it, so the first test that holds names it.
  */
-import { LIGHT_CHANGE, needsMeaning, type Overlap } from './compare.js';
+import { DUPLICATE_JACCARD, LIGHT_CHANGE, needsMeaning, type Overlap } from './compare.js';
 import type { Evidence, RelationType } from './types.js';
 
 export interface Typed {
@@ -46,7 +46,8 @@ export function classify(e: Evidence, sameContent: boolean): Typed {
   // before or after it (furniture a page kept); one word changed inside it is an edit.
   const change = e.change ?? null;
   if (sameContent || change === 0) return { type: 'duplicate', score: 1 };
-  if (e.jaccard >= 0.95 && (change === null || e.framed === true)) return { type: 'duplicate', score: e.jaccard };
+  if (e.jaccard >= DUPLICATE_JACCARD && (change === null || e.framed === true))
+    return { type: 'duplicate', score: e.jaccard };
   // A light edit touches words here and there; whole passages cut or added on one side make it a rewrite. Word change
   // tells it where shingles cannot: five edits spread one per sentence break many more shingles than five words.
   const uncovered = Math.max(1 - e.verbatim[0] - e.mixed[0], 1 - e.verbatim[1] - e.mixed[1]);

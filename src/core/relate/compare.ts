@@ -1162,16 +1162,19 @@ export function compare(a: Side, b: Side, synonyms: SynonymLookup | null): Evide
  */
 export const LIGHT_CHANGE = 0.15;
 
+/** Shingle Jaccard from which a pair can be a duplicate (with words only added before or after: a kept credit line). */
+export const DUPLICATE_JACCARD = 0.95;
+
 /** Below this shingle Jaccard no light edit is possible, and word change (an LCS) is not worth its cost. */
 const CHANGE_FROM_JACCARD = 0.3;
 
 /**
  * Whether `classify` can need the word change (an LCS, the costliest step of verifying a related pair): to tell a
- * duplicate (Jaccard ≥ 0.95), or a light edit below Jaccard 0.7 (above, it is one whatever the change). Texts whose
+ * duplicate (`DUPLICATE_JACCARD`), or a light edit below Jaccard 0.7 (above, it is one whatever the change). Texts whose
  * lengths differ by more than `LIGHT_CHANGE` differ by more words than that.
  */
 function needsChange(j: number, a: number, b: number): boolean {
-  if (j >= 0.95) return true;
+  if (j >= DUPLICATE_JACCARD) return true;
   return j >= CHANGE_FROM_JACCARD && j < 0.7 && Math.min(a, b) >= (1 - LIGHT_CHANGE) * Math.max(a, b);
 }
 
@@ -1187,9 +1190,9 @@ export function compareFrom(a: Side, b: Side, o: Overlap, synonyms: SynonymLooku
   return {
     jaccard: j,
     change: needsChange(j, A.hashes.length, B.hashes.length)
-      ? wordChange(A.hashes, B.hashes, j >= 0.95 ? 1 : LIGHT_CHANGE)
+      ? wordChange(A.hashes, B.hashes, j >= DUPLICATE_JACCARD ? 1 : LIGHT_CHANGE)
       : null,
-    framed: j >= 0.95 && runWithin(A.hashes, B.hashes),
+    framed: j >= DUPLICATE_JACCARD && runWithin(A.hashes, B.hashes),
     containment: o.containment,
     verbatim: o.verbatim,
     mixed: o.mixed,

@@ -74,7 +74,7 @@ export class MemoryReuseIndex {
   readonly #analyses = new Map<number, Comparable>();
   readonly #synonyms: SynonymLookup | null;
   /** Candidates proved unrelated after which a query stops verifying (`MAX_UNRELATED`). */
-  maxUnrelated: number;
+  readonly maxUnrelated: number;
 
   constructor(synonyms: SynonymLookup | null = null, options: { maxUnrelated?: number } = {}) {
     this.#synonyms = synonyms;
