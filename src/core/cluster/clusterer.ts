@@ -728,7 +728,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       }
     // Average link to one tree (Lance–Williams update of the group similarities), each merge remembered.
     const pairSim = sim.slice();
-    const groups: (number[] | null)[] = ms.map((_, i) => [i]);
+    // Row i stands for the group rooted at tree node `node[i]` while `alive[i]`.
+    const alive = new Uint8Array(n).fill(1);
     const node = ms.map((_, i) => i);
     const kids: [number, number][] = [];
     const size: number[] = ms.map(() => 1);
@@ -737,22 +738,21 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       let bi = 0;
       let bj = 1;
       for (let i = 0; i < n; i++) {
-        if (!groups[i]) continue;
+        if (!alive[i]) continue;
         for (let j = i + 1; j < n; j++) {
-          if (groups[j] && sim[i * n + j]! > best) {
+          if (alive[j] && sim[i * n + j]! > best) {
             best = sim[i * n + j]!;
             bi = i;
             bj = j;
           }
         }
       }
-      const [a, b] = [groups[bi]!.length, groups[bj]!.length];
+      const [a, b] = [size[node[bi]!]!, size[node[bj]!]!];
       for (let k = 0; k < n; k++) {
-        if (!groups[k] || k === bi || k === bj) continue;
+        if (!alive[k] || k === bi || k === bj) continue;
         sim[bi * n + k] = sim[k * n + bi] = (a * sim[bi * n + k]! + b * sim[bj * n + k]!) / (a + b);
       }
-      groups[bi] = groups[bi]!.concat(groups[bj]!);
-      groups[bj] = null;
+      alive[bj] = 0;
       kids.push([node[bi]!, node[bj]!]);
       size.push(a + b);
       node[bi] = n + kids.length - 1;
