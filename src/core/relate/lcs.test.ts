@@ -2,6 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { commonWords, lcsLength, runWithin, wordChange } from './lcs.js';
 
+/** A reproducible random stream in [0, 1) (a linear congruential generator). */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
 /** The quadratic table, as a textbook writes it. */
 function plainLcs(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let prev = new Array<number>(b.length + 1).fill(0);
@@ -16,11 +25,7 @@ function plainLcs(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 test('the bit-parallel LCS agrees with the quadratic table on random word sequences of every length', () => {
-  let seed = 7;
-  const rand = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
+  const rand = seeded(7);
   for (let round = 0; round < 300; round++) {
     const vocabulary = 2 + Math.floor(rand() * 40);
     const n = Math.floor(rand() * 140);
@@ -52,11 +57,7 @@ test('runWithin holds when one text is the other with words added before or afte
 });
 
 test('word change with a limit is exact up to the limit and never below the true change above it', () => {
-  let seed = 11;
-  const rand = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
+  const rand = seeded(11);
   for (let round = 0; round < 300; round++) {
     const n = 1 + Math.floor(rand() * 200);
     const a = Uint32Array.from({ length: n }, () => Math.floor(rand() * 60));
