@@ -8,7 +8,6 @@
  * `node --import tsx bench/reuse/translation.ts` prints one line of JSON (a `TranslationBenchResult`).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectLanguage } from '../../src/core/clean/common/language.js';
 import { analyze } from '../../src/core/fingerprint/analyze.js';
