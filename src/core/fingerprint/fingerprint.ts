@@ -305,6 +305,12 @@ export function isCandidate(sharedKeys: readonly number[]): boolean {
   return false;
 }
 
+/** Whether sharing this one key makes two articles a candidate pair (the exact key, a passage band). */
+export function nominatesAlone(key: number): boolean {
+  const view = viewIdOfKey(key);
+  return view === VIEW_ID.exact || view === VIEW_ID.passage;
+}
+
 /** Binary form for the store: header of counts, then the three signature arrays. Keys are rebuilt from it. */
 export function encodeFingerprint(fp: Fingerprint): Uint8Array {
   const header = new Uint32Array([

@@ -4,7 +4,7 @@ import { fingerprint } from './fingerprint.js';
 import { candidatesOf, LshIndex } from './lsh.js';
 
 /** The buckets as a Map of arrays: what `LshIndex` replaces. */
-function mapIndex() {
+function mapIndex(crowdedBucket?: number) {
   const buckets = new Map<number, number[]>();
   return {
     candidates(keys: readonly number[], self: number, limit: number): number[] {
@@ -17,7 +17,7 @@ function mapIndex() {
           else shared.set(other, [key]);
         }
       }
-      return candidatesOf(shared, limit);
+      return candidatesOf(shared, limit, crowdedBucket);
     },
     add(keys: readonly number[], handle: number): void {
       for (const key of keys) {
@@ -88,4 +88,36 @@ test('a bucket of thousands of articles (boilerplate) keeps every one of them', 
   }
   assert.deepEqual(lsh.candidates(shared, -1, 5000), reference.candidates(shared, -1, 5000));
   assert.equal(lsh.candidates(shared, -1, 5000).length, 3000);
+});
+
+test('a key shared by more articles than the crowded bucket nominates none of them, but counts for those another key nominates', () => {
+  const crowdedBucket = 3;
+  const lsh = new LshIndex({ crowdedBucket });
+  const reference = mapIndex(crowdedBucket);
+  const anchors = [3 * 2 ** 40 + 11, 3 * 2 ** 40 + 12, 3 * 2 ** 40 + 13];
+  const term = (x: number) => 2 * 2 ** 40 + x;
+  const passage = 4 * 2 ** 40 + 77;
+  const articles = [
+    // Ten articles with the same three names (three anchor bands: a candidate by themselves) and a passage.
+    ...Array.from({ length: 10 }, (_, h) => [...anchors, passage, term(1000 + h)]),
+    // One that also shares a rarer term band with the query.
+    [...anchors, term(1)],
+  ];
+  articles.forEach((keys, handle) => {
+    lsh.add(keys, handle);
+    reference.add(keys, handle);
+  });
+  const check = (keys: number[], expected: number[]) => {
+    assert.deepEqual(lsh.candidates(keys, -1, 50), expected);
+    assert.deepEqual(reference.candidates(keys, -1, 50), expected);
+  };
+  // The names alone are everyone's: no candidate.
+  check(anchors, []);
+  // With the term, the eleventh article is nominated, and the crowded names count for it (three anchor hits).
+  check([...anchors, term(1)], [10]);
+  // A passage is never crowded: every article that shares it is a candidate.
+  check([passage], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  // The same with more keys than the packed counts hold.
+  const many = [...anchors, term(1), ...Array.from({ length: 300 }, (_, i) => term(5000 + i))];
+  assert.deepEqual(lsh.candidates(many, -1, 50), [10]);
 });

@@ -2,12 +2,19 @@
  * @module LSH buckets in typed arrays: the band keys of many fingerprints, and for a new one the articles that share
  * enough of its keys to be candidates (`isCandidate`), without a Map entry or an array per key.
  */
-import { isCandidate, LAYOUT, VIEW_ID, viewIdOfKey } from './fingerprint.js';
+import { isCandidate, LAYOUT, nominatesAlone, VIEW_ID, viewIdOfKey } from './fingerprint.js';
 
-/** Candidate handles from shared keys, most shared first, at most `limit`. */
-export function candidatesOf(shared: Map<number, number[]>, limit: number): number[] {
+/**
+ * Candidate handles from the keys each shares with an article, most shared first, at most `limit`: what
+ * `LshIndex.candidates` gives for the same buckets, crowded keys (`CROWDED_BUCKET`) included.
+ */
+export function candidatesOf(shared: Map<number, number[]>, limit: number, crowdedBucket = CROWDED_BUCKET): number[] {
+  // A key's bucket, as far as the map tells: the other articles that share it.
+  const sharing = new Map<number, number>();
+  for (const keys of shared.values()) for (const k of keys) sharing.set(k, (sharing.get(k) ?? 0) + 1);
+  const crowded = (k: number) => !nominatesAlone(k) && (sharing.get(k) as number) > crowdedBucket;
   return [...shared]
-    .filter(([, keys]) => isCandidate(keys))
+    .filter(([, keys]) => keys.some((k) => !crowded(k)) && isCandidate(keys))
     .sort((x, y) => y[1].length - x[1].length || x[0] - y[0])
     .slice(0, limit)
     .map(([handle]) => handle);
@@ -24,6 +31,15 @@ const STRONG = 0x80000000;
 const BLOCK_HEAD = 3;
 const FIRST_BLOCK = 2;
 const MAX_BLOCK = 1024;
+/**
+ * A key more articles share than this (two common names together, a stock sentence) is weak evidence of anything
+ * between two of them: its hit counts only for articles that another, rarer key made candidates already, so that it
+ * does not nominate thousands for verification. Keys that make a candidate on their own (the exact text, a passage)
+ * are never crowded: ten thousand copies of one wire text are all found. At 1M generated documents the anchors view's
+ * buckets of two common names made most of the ~20,000 postings a query read, and most of the candidates verified
+ * and found unrelated.
+ */
+export const CROWDED_BUCKET = 500;
 /** More keys than the packed total counts (a fingerprint has at most 245): such a query takes the Map path. */
 const MAX_QUERY_KEYS = 255;
 
@@ -59,6 +75,8 @@ function packedIsCandidate(v: number): boolean {
  * bytes a key and 4 to 8 a posting, against ~100 for a Map entry holding an array.
  */
 export class LshIndex {
+  /** Postings past which a key is crowded (`CROWDED_BUCKET`). */
+  readonly crowdedBucket: number;
   /** lo, hi, head per slot; head 0: empty, > 0: the one handle + 1, < 0: -(newest block + 1). */
   #slots = new Int32Array(3 << 12);
   #mask = (1 << 12) - 1;
@@ -71,9 +89,16 @@ export class LshIndex {
   #touched = new Int32Array(1 << 10);
   #order = new Float64Array(1 << 10);
   #found = new Int32Array(MAX_QUERY_KEYS);
+  /** Query scratch: a bit per handle touched by an uncrowded key (zero between queries), and the crowded keys. */
+  #seen = new Int32Array(1 << 5);
+  #crowded = new Int32Array(MAX_QUERY_KEYS);
   /** Where the prefetching loop's result goes, so that the loop is not optimised away. */
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: written (never read) so that the loop is kept.
   #sink = 0;
+
+  constructor(options: { crowdedBucket?: number } = {}) {
+    this.crowdedBucket = options.crowdedBucket ?? CROWDED_BUCKET;
+  }
 
   /** Distinct keys held. */
   get keys(): number {
@@ -102,7 +127,7 @@ export class LshIndex {
    * lowest handle), at most `limit`; `self` is left out.
    */
   candidates(keys: readonly number[], self: number, limit: number): number[] {
-    if (keys.length > MAX_QUERY_KEYS) return candidatesOf(this.shared(keys, self), limit);
+    if (keys.length > MAX_QUERY_KEYS) return candidatesOf(this.shared(keys, self), limit, this.crowdedBucket);
     return this.#query(keys, self, limit);
   }
 
@@ -133,6 +158,9 @@ export class LshIndex {
     const slots = this.#slots;
     const counts = this.#counts;
     const found = this.#found;
+    const seen = this.#seen;
+    const crowded = this.#crowded;
+    let nCrowded = 0;
     let touched = this.#touched;
     let nTouched = 0;
     // Touch every key's first slot before probing: independent loads, whose cache misses the CPU overlaps.
@@ -159,12 +187,17 @@ export class LshIndex {
           if (v === 0) {
             if (nTouched === touched.length) touched = this.#growTouched();
             touched[nTouched++] = h;
+            seen[h >>> 5] = (seen[h >>> 5] as number) | (1 << (h & 31));
           }
           counts[h] = (v + add) | strong;
         }
         continue;
       }
       const blocks = this.#blocks;
+      if (!strong && this.#sizeOf(head) > this.crowdedBucket) {
+        crowded[nCrowded++] = i;
+        continue;
+      }
       for (let b = -head - 1; b >= 0; b = blocks[b] as number) {
         const end = b + BLOCK_HEAD + (blocks[b + 1] as number);
         for (let j = b + BLOCK_HEAD; j < end; j++) {
@@ -174,8 +207,24 @@ export class LshIndex {
           if (v === 0) {
             if (nTouched === touched.length) touched = this.#growTouched();
             touched[nTouched++] = h;
+            seen[h >>> 5] = (seen[h >>> 5] as number) | (1 << (h & 31));
           }
           counts[h] = (v + add) | strong;
+        }
+      }
+    }
+    // A crowded key adds its hit only to articles another key made candidates already (see `CROWDED_BUCKET`); the bit
+    // set of those is small enough to stay in cache, where the counts are not.
+    const blocks = this.#blocks;
+    for (let c = 0; c < nCrowded; c++) {
+      const i = crowded[c] as number;
+      const add = increment(keys[i] as number);
+      for (let b = -(slots[(found[i] as number) + 2] as number) - 1; b >= 0; b = blocks[b] as number) {
+        const end = b + BLOCK_HEAD + (blocks[b + 1] as number);
+        for (let j = b + BLOCK_HEAD; j < end; j++) {
+          const h = blocks[j] as number;
+          if (((seen[h >>> 5] as number) & (1 << (h & 31))) === 0 || h === self) continue;
+          counts[h] = (counts[h] as number) + add;
         }
       }
     }
@@ -186,6 +235,7 @@ export class LshIndex {
       const h = touched[i] as number;
       const v = counts[h] as number;
       counts[h] = 0;
+      seen[h >>> 5] = 0;
       // Most keys first, then lowest handle: one number sorts both ways.
       if (packedIsCandidate(v)) order[n++] = (255 - (v & 255)) * 2 ** 32 + h;
     }
@@ -271,10 +321,21 @@ export class LshIndex {
       const counts = new Uint32Array(Math.max(handle + 1, this.#counts.length * 2));
       counts.set(this.#counts);
       this.#counts = counts;
+      // Bits are zero between queries: a larger array starts empty.
+      this.#seen = new Int32Array((counts.length >>> 5) + 1);
     }
     let size = this.#mask + 1;
     while (5 * (this.#keys + keys) > 4 * size) size *= 2;
     if (size > this.#mask + 1) this.#rehash(size);
+  }
+
+  /** Postings of a bucket held in blocks (`head` < 0): the newest block's count, the older ones are full. */
+  #sizeOf(head: number): number {
+    const blocks = this.#blocks;
+    let b = -head - 1;
+    let size = blocks[b + 1] as number;
+    for (b = blocks[b] as number; b >= 0; b = blocks[b] as number) size += blocks[b + 2] as number;
+    return size;
   }
 
   /** A new empty block of postings in front of `next`. */

@@ -1183,8 +1183,11 @@ export function compareFrom(a: Side, b: Side, o: Overlap, synonyms: SynonymLooku
   const A = a.analysis;
   const B = b.analysis;
   const j = o.jaccard;
-  const foreign = hasForeignRun(A, a.language) || hasForeignRun(B, b.language);
-  const meaning = needsMeaning(o)
+  // Foreign runs and grammar slips read the words (strings built for the purpose); `classify` reads them only for
+  // pairs aligned by meaning, so a copy or a close rewrite, told by its shingles, never builds them.
+  const aligning = needsMeaning(o);
+  const foreign = aligning && (hasForeignRun(A, a.language) || hasForeignRun(B, b.language));
+  const meaning = aligning
     ? alignMeaning(A, B, synonyms)
     : { aligned: 0, substitutions: 0, same: 0, unexplained: 0, replaced: 0, indel: 0, examples: [] };
   return {
@@ -1208,7 +1211,7 @@ export function compareFrom(a: Side, b: Side, o: Overlap, synonyms: SynonymLooku
     foreign,
     crossLanguage: o.crossLanguage,
     ...(o.neutral ? { sharedAnchors: o.neutral.shared, anchorOrder: o.neutral.order } : {}),
-    slips: [slipsOf(A), slipsOf(B)],
+    slips: aligning ? [slipsOf(A), slipsOf(B)] : [0, 0],
   };
 }
 

@@ -68,7 +68,7 @@ export const MAX_UNRELATED = 16;
 const ANALYSES_KEPT = 2000;
 
 export class MemoryReuseIndex {
-  readonly #lsh = new LshIndex();
+  readonly #lsh: LshIndex;
   /** Id, language, body and content hash of each article, by handle, outside the JS heap. */
   readonly #docs = new DocStore();
   readonly #analyses = new Map<number, Comparable>();
@@ -76,8 +76,9 @@ export class MemoryReuseIndex {
   /** Candidates proved unrelated after which a query stops verifying (`MAX_UNRELATED`). */
   readonly maxUnrelated: number;
 
-  constructor(synonyms: SynonymLookup | null = null, options: { maxUnrelated?: number } = {}) {
+  constructor(synonyms: SynonymLookup | null = null, options: { maxUnrelated?: number; crowdedBucket?: number } = {}) {
     this.#synonyms = synonyms;
+    this.#lsh = new LshIndex(options.crowdedBucket === undefined ? {} : { crowdedBucket: options.crowdedBucket });
     this.maxUnrelated = options.maxUnrelated ?? MAX_UNRELATED;
   }
 

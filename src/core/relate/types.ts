@@ -55,11 +55,14 @@ export interface Evidence {
   explained: number;
   /** Of the content words that differ in aligned sentences, the share replaced one for one in place (not added or cut). */
   inPlace: number;
-  /** Grammar slips a spinner leaves ("a uncommon"), counted on each side. */
+  /** Grammar slips a spinner leaves ("a uncommon"), counted on each side; [0, 0] unless sentences were aligned by meaning. */
   slips: [number, number];
   /** Whether the two sides are in different languages (both known). */
   crossLanguage: boolean;
-  /** Whether either side holds passages in another language than its own (a trace of translation). */
+  /**
+   * Whether either side holds passages in another language than its own (a trace of translation); read only for
+   * pairs aligned by meaning (false for the others).
+   */
   foreign: boolean;
 }
 
