@@ -185,3 +185,8 @@ test('fingerprint() (analysis for signatures only) equals fingerprintOf(analyze(
   ];
   assert.deepEqual(fingerprint(text), fingerprintOf(analyze(text)));
 });
+
+test('an analysis says whether its words are all ASCII, typographic quotes and dashes aside', () => {
+  assert.equal(analyze(['\u201cWe agreed\u201d \u2014 the minister said.']).asciiOnly, true);
+  assert.equal(analyze(['Plain words.', 'The [R\u00e9publique de Cor\u00e9e] said so.']).asciiOnly, false);
+});

@@ -34,6 +34,8 @@ export interface Analysis {
   termStems: Uint32Array;
   /** `hashString(stem(word), ANCHOR_SEED)` per word; 0 for words that are not anchors. */
   anchorStems: Uint32Array;
+  /** Whether every word is ASCII (after the typographic chars `normalizeText` maps): none carries a diacritic. */
+  readonly asciiOnly: boolean;
 }
 
 /** The tokeniser the scanner reproduces, and still runs on paragraphs with chars the scanner does not map. */
@@ -241,6 +243,8 @@ class Reader {
   used = 0;
   lastHasDot = false;
   lastSlow = false;
+  /** Paragraphs read by the tokeniser (they hold a char beyond ASCII that `MAPPED` does not map). */
+  tokenized = 0;
 
   paragraph(raw: string): void {
     this.bases.push(this.base);
@@ -254,6 +258,7 @@ class Reader {
       const text = normalizeText(raw);
       this.texts[this.texts.length - 1] = text;
       room(this.n, text.length);
+      this.tokenized++;
       this.tokenize(text);
     }
     this.n += this.read;
@@ -647,6 +652,7 @@ class TextAnalysis implements Analysis {
     readonly sentences: Uint32Array,
     readonly termStems: Uint32Array,
     readonly anchorStems: Uint32Array,
+    readonly asciiOnly: boolean,
     source: Source | null,
   ) {
     this.#source = source;
@@ -704,6 +710,7 @@ export function analyzeText(paragraphs: readonly string[], words: boolean): Anal
       sStarts.subarray(0, nSentences),
       sTerm.subarray(0, n),
       sAnchor.subarray(0, n),
+      r.tokenized === 0,
       null,
     );
   }
@@ -718,6 +725,7 @@ export function analyzeText(paragraphs: readonly string[], words: boolean): Anal
     part(buffer, 5 * n, nSentences, sStarts),
     part(buffer, n, n, sTerm),
     part(buffer, 2 * n, n, sAnchor),
+    r.tokenized === 0,
     { texts: r.texts, bases: r.bases, starts: part(buffer, 3 * n, n, sStart), ends: part(buffer, 4 * n, n, sEnd) },
   );
 }

@@ -379,6 +379,8 @@ function hasDiacritic(x: string): boolean {
 let kindScratch = new Uint8Array(1024);
 
 function foreignRunIn(a: Analysis): boolean {
+  // Most English texts are plain ASCII: no word to read.
+  if (a.asciiOnly) return false;
   const w = a.words;
   // A run needs two words with diacritics (glue words have none): most texts have fewer, and are done here.
   let accentedWords = 0;
