@@ -190,3 +190,21 @@ test('an analysis says whether its words are all ASCII, typographic quotes and d
   assert.equal(analyze(['\u201cWe agreed\u201d \u2014 the minister said.']).asciiOnly, true);
   assert.equal(analyze(['Plain words.', 'The [R\u00e9publique de Cor\u00e9e] said so.']).asciiOnly, false);
 });
+
+test('wordAt gives each word as words does, before and after the words are built', () => {
+  const text = [
+    'Officials in Port Aldrin said two ferries ran on Tuesday.',
+    '',
+    '\u201cWe are safe,\u201d Ms. Varga said in Z\u00fcrich \u2014 after the R\u00e9publique vote.',
+    'Three more ferries, the board said.',
+  ];
+  const lazy = analyze(text);
+  const n = lazy.hashes.length;
+  const one = Array.from({ length: n }, (_, i) => lazy.wordAt(i));
+  assert.deepEqual(one, analyze(text).words);
+  const built = lazy.words;
+  assert.deepEqual(
+    Array.from({ length: n }, (_, i) => lazy.wordAt(i)),
+    built,
+  );
+});

@@ -24,6 +24,8 @@ export const ANCHOR_SEED = 0xa1;
 export interface Analysis {
   /** Lower-cased words, number words as digits. Built on first use. */
   readonly words: string[];
+  /** `words[i]`, without building the others when they are not built yet. */
+  wordAt(i: number): string;
   /** One hash per word: `hashString(word)`. */
   hashes: Uint32Array;
   /** FUNCTION | ANCHOR | QUOTED | NUMBER bits per word. */
@@ -658,10 +660,30 @@ class TextAnalysis implements Analysis {
     this.#source = source;
   }
 
+  wordAt(i: number): string {
+    if (this.#words) return this.#words[i] as string;
+    const { texts, bases, starts, ends } = this.#sourceOrThrow();
+    const start = starts[i] as number;
+    // The last paragraph that starts at or before the word.
+    let lo = 0;
+    let hi = bases.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((bases[mid] as number) <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const base = bases[lo] as number;
+    return materialize(texts[lo] as string, start - base, (ends[i] as number) - base);
+  }
+
+  #sourceOrThrow(): Source {
+    if (!this.#source) throw new Error('analysis made for signatures only: it has no words');
+    return this.#source;
+  }
+
   get words(): string[] {
     if (this.#words) return this.#words;
-    if (!this.#source) throw new Error('analysis made for signatures only: it has no words');
-    const { texts, bases, starts, ends } = this.#source;
+    const { texts, bases, starts, ends } = this.#sourceOrThrow();
     const n = this.hashes.length;
     const words = new Array<string>(n);
     let p = 0;

@@ -5,7 +5,7 @@
  */
 
 import { ANCHOR, type Analysis, FUNCTION, QUOTED } from '../fingerprint/analyze.js';
-import { combine } from '../fingerprint/hash.js';
+import { combine, hashString } from '../fingerprint/hash.js';
 import { uniqueSorted } from '../fingerprint/sets.js';
 import { stem } from '../fingerprint/words.js';
 import { runWithin, wordChange } from './lcs.js';
@@ -405,17 +405,20 @@ function foreignRunIn(a: Analysis): boolean {
   return false;
 }
 
+const HASH_OF_A = hashString('a');
+
 /**
  * "a" before a vowel sound: the grammar slip a synonym spinner leaves when it swaps the noun after the article
  * ("a rare" → "a uncommon"); careful writers and translators seldom make it.
  */
 export function articleSlips(a: Analysis): number {
   let n = 0;
-  for (let i = 0; i + 1 < a.words.length; i++) {
-    if (a.words[i] !== 'a' || (a.flags[i] as number) & QUOTED) continue;
+  // Found by hash, then checked, so that the words are not built for it.
+  for (let i = 0; i + 1 < a.hashes.length; i++) {
+    if (a.hashes[i] !== HASH_OF_A || (a.flags[i] as number) & QUOTED || a.wordAt(i) !== 'a') continue;
     // "a" before a function word is a letter or a variable ("events a and b"), not an article.
     if ((a.flags[i + 1] as number) & (FUNCTION | ANCHOR)) continue;
-    const next = a.words[i + 1] as string;
+    const next = a.wordAt(i + 1);
     if (next.length >= 3 && /^[aeio]/.test(next) && !/^(one|once|eu)/.test(next)) n++;
   }
   return n;
@@ -429,10 +432,15 @@ export function articleSlips(a: Analysis): number {
 interface Bags {
   count: number;
   start: Int32Array;
-  words: string[];
-  /** The analysis's hash of each word and of its stem (`hashes`, `termStems`): keys for the caches of ids and senses. */
+  /** The analysis the words are in, and where each is in it. */
+  source: Analysis;
+  at: Int32Array;
+  /** The analysis's hash of each word and of its stem (`hashes`, `termStems`): the key of its word entry. */
   wordHashes: Int32Array;
   stemHashes: Int32Array;
+  /** Each word's entry (`entryOf`): valid while `entriesEpoch` is `wordEpoch`. */
+  entries: Int32Array;
+  entriesEpoch: number;
   /** Whether each word is a name or number (1). */
   anchor: Uint8Array;
   /** Ids of the stems (`withIds`), and of each sentence's distinct anchors: valid while `epoch` is `stemEpoch`. */
@@ -469,8 +477,7 @@ function bags(a: Analysis): Bags {
     }
   }
   const start = new Int32Array(count + 1);
-  const words = new Array<string>(total);
-  const hashes = new Int32Array(2 * total);
+  const hashes = new Int32Array(3 * total);
   const anchor = new Uint8Array(total);
   let k = 0;
   let at = 0;
@@ -482,9 +489,9 @@ function bags(a: Analysis): Bags {
     for (let j = from; j < to; j++) {
       const f = flags[j] as number;
       if (f & (FUNCTION | QUOTED)) continue;
-      words[at] = a.words[j] as string;
       hashes[at] = a.hashes[j] as number;
       hashes[total + at] = a.termStems[j] as number;
+      hashes[2 * total + at] = j;
       if (f & ANCHOR) anchor[at] = 1;
       at++;
     }
@@ -493,9 +500,12 @@ function bags(a: Analysis): Bags {
   return {
     count,
     start,
-    words,
+    source: a,
+    at: hashes.subarray(2 * total),
     wordHashes: hashes.subarray(0, total),
-    stemHashes: hashes.subarray(total),
+    stemHashes: hashes.subarray(total, 2 * total),
+    entries: NO_IDS,
+    entriesEpoch: -1,
     anchor,
     epoch: -1,
     ids: NO_IDS,
@@ -557,6 +567,59 @@ class IntTable {
   }
 }
 
+/** Pairs of int32 keys (hashes) to ints ≥ 0: open addressing in typed arrays, grown by doubling. */
+class PairTable {
+  #keys = new Int32Array(2 << 12);
+  /** Value + 1; 0: an empty slot. */
+  #values = new Int32Array(1 << 12);
+  #size = 0;
+
+  #slot(a: number, b: number): number {
+    return (a ^ Math.imul(b, 0x9e3779b1)) & (this.#values.length - 1);
+  }
+
+  /** The value under the pair, or -1. */
+  get(a: number, b: number): number {
+    const keys = this.#keys;
+    const values = this.#values;
+    const mask = values.length - 1;
+    for (let i = this.#slot(a, b); ; i = (i + 1) & mask) {
+      const v = values[i] as number;
+      if (v === 0) return -1;
+      if (keys[2 * i] === a && keys[2 * i + 1] === b) return v - 1;
+    }
+  }
+
+  /** Files the value under a pair it does not hold yet. */
+  add(a: number, b: number, value: number): void {
+    if (2 * (this.#size + 1) > this.#values.length) this.#grow();
+    const keys = this.#keys;
+    const values = this.#values;
+    const mask = values.length - 1;
+    let i = this.#slot(a, b);
+    while (values[i] !== 0) i = (i + 1) & mask;
+    keys[2 * i] = a;
+    keys[2 * i + 1] = b;
+    values[i] = value + 1;
+    this.#size++;
+  }
+
+  clear(): void {
+    this.#values.fill(0);
+    this.#size = 0;
+  }
+
+  #grow(): void {
+    const keys = this.#keys;
+    const values = this.#values;
+    this.#keys = new Int32Array(2 * keys.length);
+    this.#values = new Int32Array(2 * values.length);
+    this.#size = 0;
+    for (let i = 0; i < values.length; i++)
+      if (values[i] !== 0) this.add(keys[2 * i] as number, keys[2 * i + 1] as number, (values[i] as number) - 1);
+  }
+}
+
 /**
  * Stems as small ints, so that sentences are matched by comparing ints and indexed by typed arrays. Bounded: when
  * full, the table starts over under a new epoch, and bags made under an older one take new ids.
@@ -581,9 +644,68 @@ function idOfStem(st: string, hash: number): number {
   return id;
 }
 
+/**
+ * Word entries: what aligning needs of each distinct content word (the word, its stem's id, its senses), found by the
+ * two hashes the analysis has of it, of the word and of its stem under another seed: two words share an entry only if
+ * both their hashes collide (the shingle sets trust one 32-bit hash). A candidate's words are then neither built as strings nor looked up by string: a word's string is
+ * built (`wordAt`) only the first time it is seen. Bounded: when full, the table starts over under a new epoch, and
+ * bags made under an older one find their entries again.
+ */
+const MAX_ENTRIES = 1 << 18;
+let wordEpoch = 0;
+let nEntries = 0;
+const entryByHashes = new PairTable();
+const entryWord: string[] = [];
+let entryStemId = new Int32Array(1024);
+let entryStemEpoch = new Int32Array(1024);
+/** Senses under `sensesLookup` (null: not looked up yet), and two ints of mask each (see `Bags.masks`). */
+let entrySenses: (Int32Array | null)[] = [];
+let entryMasks = new Int32Array(2048);
+let sensesLookup: SenseSynonyms | null = null;
+
+function entryOf(a: Analysis, at: number, hash: number, stemHash: number): number {
+  const found = entryByHashes.get(hash, stemHash);
+  if (found >= 0) return found;
+  const e = nEntries++;
+  if (e >= entryStemId.length) {
+    const grow = (x: Int32Array, n: number) => {
+      const y = new Int32Array(n);
+      y.set(x);
+      return y;
+    };
+    entryStemId = grow(entryStemId, 2 * entryStemId.length);
+    entryStemEpoch = grow(entryStemEpoch, 2 * entryStemEpoch.length);
+    entryMasks = grow(entryMasks, 2 * entryMasks.length);
+  }
+  entryWord[e] = a.wordAt(at);
+  entryStemEpoch[e] = -1;
+  entrySenses[e] = null;
+  entryByHashes.add(hash, stemHash, e);
+  return e;
+}
+
+function withEntries(b: Bags): void {
+  if (b.entriesEpoch === wordEpoch) return;
+  const n = b.at.length;
+  const entries = new Int32Array(n);
+  for (let i = 0; i < n; i++)
+    entries[i] = entryOf(b.source, b.at[i] as number, b.wordHashes[i] as number, b.stemHashes[i] as number);
+  b.entries = entries;
+  b.entriesEpoch = wordEpoch;
+}
+
+function stemIdOf(e: number, stemHash: number): number {
+  if (entryStemEpoch[e] !== stemEpoch) {
+    entryStemId[e] = idOfStem(stem(entryWord[e] as string), stemHash);
+    entryStemEpoch[e] = stemEpoch;
+  }
+  return entryStemId[e] as number;
+}
+
 function withIds(b: Bags): void {
+  withEntries(b);
   if (b.epoch === stemEpoch) return;
-  const total = b.words.length;
+  const total = b.at.length;
   // Ids of the stems, then the distinct anchors of each sentence (at most as many), then where those start.
   const block = new Int32Array(2 * total + b.count + 1);
   const anchorStart = block.subarray(2 * total);
@@ -592,7 +714,7 @@ function withIds(b: Bags): void {
     const first = anchors;
     anchorStart[k] = first - total;
     for (let i = b.start[k] as number; i < (b.start[k + 1] as number); i++) {
-      const id = idOfStem(stem(b.words[i] as string), b.stemHashes[i] as number);
+      const id = stemIdOf(b.entries[i] as number, b.stemHashes[i] as number);
       block[i] = id;
       if (!b.anchor[i]) continue;
       let seen = false;
@@ -612,9 +734,17 @@ function withIds(b: Bags): void {
   b.epoch = stemEpoch;
 }
 
-/** Ids for the bags of both sides, under one epoch. */
+/** Entries and ids for the bags of both sides, each under one epoch. */
 function idsFor(xs: Bags, ys: Bags): void {
-  if (stemOfId.length + xs.words.length + ys.words.length > MAX_STEM_IDS) {
+  const words = xs.at.length + ys.at.length;
+  if (nEntries + words > MAX_ENTRIES) {
+    entryByHashes.clear();
+    entryWord.length = 0;
+    entrySenses.length = 0;
+    nEntries = 0;
+    wordEpoch++;
+  }
+  if (stemOfId.length + words > MAX_STEM_IDS) {
     stemIds.clear();
     stemIdByHash.clear();
     stemOfId.length = 0;
@@ -624,30 +754,11 @@ function idsFor(xs: Bags, ys: Bags): void {
   withIds(ys);
 }
 
-/** A word's senses under one lookup, with their mask (see `Bags.masks`). */
-interface WordSenses {
-  word: string;
-  senses: Int32Array;
-  lo: number;
-  hi: number;
-}
-
-/** Senses by the analysis's hash of the word, for one lookup (checked against the word: hashes may collide). */
-const MAX_SENSES_KEPT = 1 << 17;
-let sensesLookup: SenseSynonyms | null = null;
-const sensesKept: WordSenses[] = [];
-const sensesByHash = new IntTable();
-
-function sensesOf(lookup: SenseSynonyms, word: string, hash: number): WordSenses {
-  if (sensesLookup !== lookup || sensesKept.length >= MAX_SENSES_KEPT) {
-    sensesByHash.clear();
-    sensesKept.length = 0;
-    sensesLookup = lookup;
-  }
-  const at = sensesByHash.get(hash);
-  const kept = at >= 0 ? (sensesKept[at] as WordSenses) : null;
-  if (kept && kept.word === word) return kept;
-  const senses = lookup.senses(word);
+/** The senses of an entry's word under the lookup, its mask filled in `entryMasks`. */
+function sensesOfEntry(e: number, lookup: SenseSynonyms): Int32Array {
+  const kept = entrySenses[e];
+  if (kept) return kept;
+  const senses = lookup.senses(entryWord[e] as string);
   let lo = 0;
   let hi = 0;
   for (let k = 0; k < senses.length; k++) {
@@ -655,25 +766,27 @@ function sensesOf(lookup: SenseSynonyms, word: string, hash: number): WordSenses
     if (bit < 32) lo |= 1 << bit;
     else hi |= 1 << (bit - 32);
   }
-  const found = { word, senses, lo, hi };
-  if (!kept) {
-    sensesByHash.add(hash, sensesKept.length);
-    sensesKept.push(found);
-  }
-  return found;
+  entryMasks[2 * e] = lo;
+  entryMasks[2 * e + 1] = hi;
+  entrySenses[e] = senses;
+  return senses;
 }
 
-/** The senses of the words under this lookup, and their masks. */
+/** The senses of the words under this lookup, and their masks (the bags' entries must be current: `idsFor`). */
 function withSenses(b: Bags, lookup: SenseSynonyms): void {
   if (b.lookup === lookup) return;
-  const n = b.words.length;
+  if (sensesLookup !== lookup) {
+    entrySenses.fill(null);
+    sensesLookup = lookup;
+  }
+  const n = b.at.length;
   const senses: Int32Array[] = new Array(n);
   const masks = new Int32Array(2 * n);
   for (let i = 0; i < n; i++) {
-    const ws = sensesOf(lookup, b.words[i] as string, b.wordHashes[i] as number);
-    senses[i] = ws.senses;
-    masks[2 * i] = ws.lo;
-    masks[2 * i + 1] = ws.hi;
+    const e = b.entries[i] as number;
+    senses[i] = sensesOfEntry(e, lookup);
+    masks[2 * i] = entryMasks[2 * e] as number;
+    masks[2 * i + 1] = entryMasks[2 * e + 1] as number;
   }
   b.senses = senses;
   b.masks = masks;
@@ -767,25 +880,26 @@ function softMatch(X: Bags, kx: number, Y: Bags, ky: number, synonyms: SynonymLo
         const lo = xm[2 * i] as number;
         const hi = xm[2 * i + 1] as number;
         if ((lo | hi) === 0) continue;
-        const w = X.words[i] as string;
+        // One entry per word: the same entry is the same word, which is no synonym of itself.
+        const ex = X.entries[i] as number;
         for (let j = 0; j < ny; j++) {
           const yj = y0 + j;
           if (used[j] || ((lo & (ym[2 * yj] as number)) | (hi & (ym[2 * yj + 1] as number))) === 0) continue;
-          const v = Y.words[yj] as string;
-          if (w !== v && meet(X.senses[i] as Int32Array, Y.senses[yj] as Int32Array)) {
+          const ey = Y.entries[yj] as number;
+          if (ex !== ey && meet(X.senses[i] as Int32Array, Y.senses[yj] as Int32Array)) {
             used[j] = 1;
             if (pairs === NO_PAIRS) pairs = [];
-            pairs.push([w, v]);
+            pairs.push([entryWord[ex] as string, entryWord[ey] as string]);
             break;
           }
         }
       }
     } else {
       for (let o = 0; o < nOpen; o++) {
-        const w = X.words[x0 + (open[o] as number)] as string;
+        const w = entryWord[X.entries[x0 + (open[o] as number)] as number] as string;
         for (let j = 0; j < ny; j++) {
           if (used[j]) continue;
-          const v = Y.words[y0 + j] as string;
+          const v = entryWord[Y.entries[y0 + j] as number] as string;
           if (synonyms(w, v)) {
             used[j] = 1;
             if (pairs === NO_PAIRS) pairs = [];
@@ -828,7 +942,7 @@ function indexSentences(ys: Bags, senses: SenseSynonyms | null): number {
     stemStamp.fill(0);
     stamp = 1;
   }
-  const words = ys.words.length;
+  const words = ys.at.length;
   if (entryNext.length < words) {
     entryNext = new Int32Array(2 * words);
     entrySentence = new Int32Array(2 * words);
