@@ -659,7 +659,7 @@ const entryWord: string[] = [];
 let entryStemId = new Int32Array(1024);
 let entryStemEpoch = new Int32Array(1024);
 /** Senses under `sensesLookup` (null: not looked up yet), and two ints of mask each (see `Bags.masks`). */
-let entrySenses: (Int32Array | null)[] = [];
+const entrySenses: (Int32Array | null)[] = [];
 let entryMasks = new Int32Array(2048);
 let sensesLookup: SenseSynonyms | null = null;
 
