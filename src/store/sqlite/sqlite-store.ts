@@ -357,8 +357,10 @@ export class SqliteStore implements Store {
     const lookup = this.#lookupCache;
     for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
       const chunk = keys.slice(i, i + LOOKUP_CHUNK);
-      const stmt = chunk.length === LOOKUP_CHUNK ? lookup : this.#lookupStatement(chunk.length);
-      for (const row of stmt.iterate(...chunk) as Iterable<{ key: number; seq: number }>) {
+      // Padded with a key no article has, so that one prepared statement serves every chunk (preparing one per
+      // lookup for the last chunk cost 6% of indexing).
+      while (chunk.length < LOOKUP_CHUNK) chunk.push(-1);
+      for (const row of lookup.iterate(...chunk) as Iterable<{ key: number; seq: number }>) {
         const hit = out.get(row.seq);
         if (hit) hit.push(row.key);
         else out.set(row.seq, [row.key]);
