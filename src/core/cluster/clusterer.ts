@@ -21,7 +21,6 @@ import type {
   ReuseLink,
   ReuseType,
 } from './types.js';
-import { WeightTable } from './weights.js';
 
 /** Reuse kinds that say two articles carry one text, hence one event. */
 const STRONG_REUSE: ReadonlySet<ReuseType> = new Set([
@@ -38,8 +37,6 @@ const STRONG_REUSE: ReadonlySet<ReuseType> = new Set([
  * it (its postings), so scoring follows references instead of looking keys up in large tables.
  */
 interface Feature {
-  /** Distinct per feature object (hashes it in `WeightTable`). */
-  id: number;
   key: string;
   channel: number;
   /** The language of a term (see `termLanguage`), null for a feature of another channel. */
@@ -48,11 +45,8 @@ interface Feature {
   df: number;
   /** Its document frequency in `o.seed`. */
   seed: number;
-  /**
-   * The active stories holding it, as pairs (`Story.slot`, its weight there as in `Story.weights`), in no order (a
-   * story leaving swaps the last pair into its place); null when none.
-   */
-  stories: number[] | null;
+  /** The active stories holding it (by `Story.slot`), each with its weight in it (as in `Story.weights`); null when none. */
+  stories: Map<number, number> | null;
   /**
    * Whether the weights in `stories` are up to date. Only postings short enough to nominate candidates are read for
    * weights; a long one (a common word's) is not kept up to date, and is brought up to date if it shrinks enough.
@@ -79,9 +73,9 @@ interface Story {
   articles: string[];
   /**
    * Summed member features, each member normalised when it joined; rarity is applied when scoring. Weights are
-   * integer ten-thousandths (see `UNIT`); `places` holds where the story is in each feature's postings.
+   * integer ten-thousandths (see `UNIT`).
    */
-  weights: WeightTable<Feature> | null;
+  weights: Map<Feature, number> | null;
   first: number | null;
   last: number | null;
   /** Arrival number of its latest article. */
@@ -171,7 +165,6 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const sweepEvery = Math.max(1, Math.min(SWEEP_EVERY, o.windowArticles));
   /** Every feature counted in the document frequencies or held by an active story. */
   let features = new Map<string, Feature>();
-  let nextFeatureId = 0;
   let docs = 0;
   let arrivals = 0;
   let created = 0;
@@ -237,7 +230,6 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     let f = features.get(key);
     if (f === undefined) {
       f = {
-        id: nextFeatureId++,
         key,
         channel: channelOf(key),
         language: termLanguage(key),
@@ -288,17 +280,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       ts.clear();
       // English (or unknown) terms, the common case, are summed here; other languages in the map.
       let english = 0;
-      const t = s.weights!;
-      for (let e = 0; e < t.used; e++) {
-        const f = t.keys[e]!;
-        if (f === null) continue;
-        const x = (t.weights[e]! / UNIT) * idf(f);
+      s.weights!.forEach((w, f) => {
+        const x = (w / UNIT) * idf(f);
         const c = f.channel;
         sq[c] = sq[c]! + x * x;
         const lang = f.language;
         if (lang === '') english += x * x;
         else if (lang !== null) ts.set(lang, (ts.get(lang) ?? 0) + x * x);
-      }
+      });
       if (english !== 0) ts.set('', english);
       s.normAt = docs;
     }
@@ -325,79 +314,49 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
 
   /** Postings this long stop being kept up to date (`Feature.current`): they are too long to nominate. */
   const staleAbove = () => 4 * Math.max(50, o.crowdedShare * active.size);
-  /**
-   * Records the weight of entry `e` of a story's table in the feature's postings (`added`: the story did not hold the
-   * feature), and where it put it in the entry's `places`.
-   */
-  const index = (f: Feature, s: Story, e: number, added: boolean) => {
-    const t = s.weights!;
-    let p = f.stories;
-    if (p === null) {
-      p = [];
-      f.stories = p;
+  /** Records a story's weight in a feature (`added`: the story did not hold it) in the feature's postings. */
+  const index = (f: Feature, s: Story, w: number, added: boolean) => {
+    let m = f.stories;
+    if (m === null) {
+      m = new Map();
+      f.stories = m;
       f.current = true;
       if (!f.listed) relist(f);
     } else if (!f.current) {
-      if (added) {
-        t.places[e] = p.length >> 1;
-        p.push(s.slot, t.weights[e]!);
-      }
+      if (added) m.set(s.slot, w);
       return;
     }
-    if (added) {
-      t.places[e] = p.length >> 1;
-      p.push(s.slot, t.weights[e]!);
-    } else p[2 * t.places[e]! + 1] = t.weights[e]!;
-    if (p.length >> 1 > staleAbove()) f.current = false;
+    m.set(s.slot, w);
+    if (m.size > staleAbove()) f.current = false;
   };
   /** Brings a feature's postings up to date with the weights of the stories in them. */
   const refresh = (f: Feature) => {
-    const p = f.stories!;
-    for (let j = 0; j < p.length; j += 2) {
-      const t = slots[p[j]!]!.weights!;
-      p[j + 1] = t.weights[t.find(f)]!;
-    }
+    const m = f.stories!;
+    for (const slot of m.keys()) m.set(slot, slots[slot]!.weights!.get(f)!);
     f.current = true;
   };
-  /** Takes entry `e` of a story's table out of its feature's postings. */
-  const unindexOne = (f: Feature, s: Story, e: number) => {
-    const p = f.stories;
-    if (p === null) return;
-    const at = 2 * s.weights!.places[e]!;
-    const last = p.length - 2;
-    if (at !== last) {
-      const slot = p[last]!;
-      p[at] = slot;
-      p[at + 1] = p[last + 1]!;
-      const t = slots[slot]!.weights!;
-      t.places[t.find(f)] = at >> 1;
-    }
-    p.length = last;
-    if (last === 0) {
+  const unindexOne = (f: Feature, s: Story) => {
+    const m = f.stories;
+    if (m === null) return;
+    m.delete(s.slot);
+    if (m.size === 0) {
       f.stories = null;
       forgetIfUnused(f);
     }
   };
   const unindex = (s: Story) => {
-    const t = s.weights!;
-    for (let e = 0; e < t.used; e++) {
-      const f = t.keys[e]!;
-      if (f !== null) unindexOne(f, s, e);
-    }
+    for (const f of s.weights!.keys()) unindexOne(f, s);
   };
 
   /** Drops a story's lightest features beyond the cap, so a long-running story costs bounded memory. */
   const trim = (s: Story) => {
-    const t = s.weights!;
-    if (t.size <= o.maxStoryFeatures * 1.25) return;
-    const entries: number[] = [];
-    for (let e = 0; e < t.used; e++) if (t.keys[e] !== null) entries.push(e);
-    const w = t.weights;
-    entries.sort((a, b) => w[b]! - w[a]! || (t.keys[a]!.key < t.keys[b]!.key ? -1 : 1));
+    const w = s.weights!;
+    if (w.size <= o.maxStoryFeatures * 1.25) return;
+    const sorted = [...w.entries()].sort((a, b) => b[1] - a[1] || (a[0].key < b[0].key ? -1 : 1));
     s.normAt = -1;
-    for (const e of entries.slice(o.maxStoryFeatures)) {
-      unindexOne(t.keys[e]!, s, e);
-      t.remove(e);
+    for (const [f] of sorted.slice(o.maxStoryFeatures)) {
+      w.delete(f);
+      unindexOne(f, s);
     }
   };
 
@@ -405,14 +364,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const probeNorms = new Float64Array(CHANNEL_COUNT);
 
   const score = (s: Story, a: Probe) => {
-    const t = s.weights!;
+    const w = s.weights!;
     dots.fill(0);
     const { features: fs, channels, vec, rarity } = a;
     for (let i = 0; i < fs.length; i++) {
-      const e = t.find(fs[i]!);
-      if (e < 0) continue;
+      const c = w.get(fs[i]!);
+      if (c === undefined) continue;
       const ch = channels[i]!;
-      dots[ch] = dots[ch]! + vec[i]! * (t.weights[e]! / UNIT) * rarity[i]!;
+      dots[ch] = dots[ch]! + vec[i]! * (c / UNIT) * rarity[i]!;
     }
     // Terms are compared with the story's terms in the article's language only: a story told in English and French
     // is, for a French article, its French reports' words (and its names, numbers and dates in any language).
@@ -429,17 +388,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     const [small, large] = a.weights!.size <= b.weights!.size ? [a, b] : [b, a];
     dots.fill(0);
     const lw = large.weights!;
-    const sw = small.weights!;
-    for (let e = 0; e < sw.used; e++) {
-      const f = sw.keys[e]!;
-      if (f === null) continue;
-      const x = lw.find(f);
-      if (x >= 0) {
+    small.weights!.forEach((w, f) => {
+      const c = lw.get(f);
+      if (c !== undefined) {
         const r = idf(f);
         const ch = f.channel;
-        dots[ch] = dots[ch]! + (sw.weights[e]! / UNIT) * (lw.weights[x]! / UNIT) * r * r;
+        dots[ch] = dots[ch]! + (w / UNIT) * (c / UNIT) * r * r;
       }
-    }
+    });
     return fade * combine(dots, storyNorms(a), storyNorms(b));
   };
 
@@ -461,7 +417,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       created: created++,
       title,
       articles: [],
-      weights: new WeightTable(),
+      weights: new Map(),
       first: null,
       last: null,
       touched: arrivals,
@@ -481,22 +437,19 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   /** Brings a frozen story back (a reuse link reached it): it restarts from the new article's features. */
   const revive = (s: Story) => {
     if (s.weights) return;
-    s.weights = new WeightTable();
+    s.weights = new Map();
     s.normAt = -1;
     activate(s);
   };
 
   const merge = (into: Story, from: Story, articleId: string) => {
     const iw = into.weights!;
-    const fw = from.weights!;
-    for (let e = 0; e < fw.used; e++) {
-      const f = fw.keys[e]!;
-      if (f === null) continue;
-      unindexOne(f, from, e);
-      const x = iw.find(f);
-      const had = x < 0 ? 0 : iw.weights[x]! / UNIT;
-      const now = units(had + fw.weights[e]! / UNIT);
-      index(f, into, x < 0 ? iw.append(f, now) : iw.set(f, now), x < 0);
+    for (const [f, w] of from.weights!) {
+      unindexOne(f, from);
+      const had = iw.get(f);
+      const now = units((had === undefined ? 0 : had / UNIT) + w / UNIT);
+      iw.set(f, now);
+      index(f, into, now, had === undefined);
     }
     for (const a of from.articles) {
       into.articles.push(a);
@@ -627,17 +580,15 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     for (let i = 0; i < n; i++) {
       const f = fs[i]!;
       const ch = channels[i]!;
-      let e = tw.find(f);
-      const had = e < 0 ? 0 : tw.weights[e]! / UNIT;
+      const held = tw.get(f);
+      const had = held === undefined ? 0 : held / UNIT;
       const nowUnits = units(had + weights[i]! / norms[ch]!);
       const now = nowUnits / UNIT;
-      const added = e < 0;
-      if (added) e = tw.append(f, nowUnits);
-      else tw.weights[e] = nowUnits;
+      tw.set(f, nowUnits);
       const change = (now * now - had * had) * rarity[i]! * rarity[i]!;
       sq[ch] = sq[ch]! + change;
       if (ch === 0) termChange += change;
-      index(f, story, e, added);
+      index(f, story, nowUnits, held === undefined);
     }
     if (termChange !== 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + termChange);
     trim(story);
@@ -877,17 +828,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     all.set(id, t);
     const fill = (x: Story, members: Member[]) => {
       if (x.weights!.size) unindex(x);
-      const t = new WeightTable<Feature>();
-      x.weights = t;
+      x.weights = new Map();
       x.members = members;
       x.articles = members.map((m) => m.id);
       x.first = null;
       x.last = null;
       for (const m of members) {
         m.features.forEach((f, i) => {
-          const e = t.find(f);
-          if (e < 0) t.append(f, units(m.weights[i]!));
-          else t.weights[e] = t.weights[e]! + units(m.weights[i]!);
+          x.weights!.set(f, (x.weights!.get(f) ?? 0) + units(m.weights[i]!));
         });
         if (m.day !== null) {
           x.first = x.first === null ? m.day : Math.min(x.first, m.day);
@@ -895,7 +843,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         }
         storyOfArticle.set(m.id, x);
       }
-      for (let e = 0; e < t.used; e++) index(t.keys[e]!, x, e, true);
+      for (const [f, w] of x.weights!) index(f, x, w, true);
       x.normAt = -1;
       x.touched = arrivals;
       x.checkedAt = members.length;
@@ -917,8 +865,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     for (let i = 0; i < fs.length; i++) {
       const f = fs[i]!;
       if (f.df + f.seed > common) continue;
-      const p = f.stories;
-      if (p !== null && p.length >> 1 <= crowded) order.push(i);
+      const m = f.stories;
+      if (m !== null && m.size <= crowded) order.push(i);
     }
     if (order.length > o.nominators) {
       order.sort((x, y) => rarity[y]! - rarity[x]! || x - y);
@@ -931,16 +879,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       const f = fs[i]!;
       if (!f.current) refresh(f);
       const w = vec[i]! * rarity[i]!;
-      const p = f.stories!;
-      for (let j = 0; j < p.length; j += 2) {
-        const slot = p[j]!;
+      f.stories!.forEach((x, slot) => {
         if (marks[slot] !== stamp) {
           marks[slot] = stamp;
           partials[slot] = 0;
           nominated.push(slot);
         }
-        partials[slot] = partials[slot]! + w * (p[j + 1]! / UNIT);
-      }
+        partials[slot] = partials[slot]! + w * (x / UNIT);
+      });
     }
     const pool = topBy(nominated, o.maxCandidates, byPartial);
     const out: { story: Story; sim: number }[] = [];
@@ -964,15 +910,6 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
   const dfEntries = () => {
     const out: [string, number][] = [];
     for (const f of features.values()) if (f.df > 0) out.push([f.key, f.df]);
-    return out;
-  };
-
-  const weightEntries = (t: WeightTable<Feature>) => {
-    const out: [string, number][] = [];
-    for (let e = 0; e < t.used; e++) {
-      const f = t.keys[e]!;
-      if (f !== null) out.push([f.key, t.weights[e]! / UNIT]);
-    }
     return out;
   };
 
@@ -1005,7 +942,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         first: s.first,
         last: s.last,
         touched: s.touched,
-        weights: s.weights ? weightEntries(s.weights) : null,
+        weights: s.weights ? Array.from(s.weights, ([f, w]): [string, number] => [f.key, w / UNIT]) : null,
         ...(s.members && s.weights
           ? {
               checked: s.checkedAt,
@@ -1040,17 +977,12 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     clock = st.clock;
     for (const [k, v] of st.df) feature(k).df = v;
     for (const r of st.stories) {
-      let table: WeightTable<Feature> | null = null;
-      if (r.weights) {
-        table = new WeightTable<Feature>(r.weights.length);
-        for (const [k, w] of r.weights) table.set(feature(k), units(w));
-      }
       const s: Story = {
         id: r.id,
         created: r.created,
         title: r.title,
         articles: [...r.articles],
-        weights: table,
+        weights: r.weights ? new Map(r.weights.map(([k, w]) => [feature(k), units(w)])) : null,
         first: r.first,
         last: r.last,
         touched: r.touched,
@@ -1072,9 +1004,9 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       };
       all.set(s.id, s);
       for (const a of s.articles) storyOfArticle.set(a, s);
-      if (table) {
+      if (s.weights) {
         activate(s);
-        for (let e = 0; e < table.used; e++) index(table.keys[e]!, s, e, true);
+        for (const [f, w] of s.weights) index(f, s, w, true);
       }
     }
     mergeLog = st.merges.map((m) => ({ ...m }));
