@@ -80,11 +80,16 @@ interface Story {
   last: number | null;
   /** Arrival number of its latest article. */
   touched: number;
-  /** Cached norms of the rarity-weighted sum, one per channel, and the article count they were computed at (-1: stale). */
-  norms: Float64Array;
-  /** Per-channel sums of squares behind `norms`. */
+  /**
+   * Per-channel sums of squares of the rarity-weighted sum (its norms squared), and the article count they were
+   * computed at (`normAt`, -1: stale).
+   */
   squares: Float64Array;
-  /** The term channel's sum of squares per language (`''`: English or unknown), kept with `squares`. */
+  /**
+   * The term channel's sum of squares in English (or unknown language), kept with `squares`, and per other language:
+   * the common case needs no lookup when a story is scored.
+   */
+  englishSquares: number;
   termSquares: Map<string, number>;
   normAt: number;
   /** While active, its number among the active stories (reused once it is frozen or merged away); else -1. */
@@ -271,9 +276,9 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
 
   /**
    * Per-channel norms of a story's rarity-weighted sum. Joins update the squares as they go; a full pass runs only
-   * when rarity has drifted (the stream grew a tenth since) or features were dropped.
+   * when rarity has drifted (the stream grew a tenth since) or features were dropped. Written into `out`.
    */
-  const storyNorms = (s: Story): Float64Array => {
+  const storyNorms = (s: Story, out: Float64Array): Float64Array => {
     if (s.normAt < 0 || docs > s.normAt * NORM_DRIFT + 1) {
       const sq = s.squares.fill(0);
       const ts = s.termSquares;
@@ -288,12 +293,14 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         if (lang === '') english += x * x;
         else if (lang !== null) ts.set(lang, (ts.get(lang) ?? 0) + x * x);
       });
-      if (english !== 0) ts.set('', english);
+      s.englishSquares = english;
       s.normAt = docs;
     }
-    for (let c = 0; c < CHANNEL_COUNT; c++) s.norms[c] = Math.sqrt(s.squares[c]!);
-    return s.norms;
+    for (let c = 0; c < CHANNEL_COUNT; c++) out[c] = Math.sqrt(s.squares[c]!);
+    return out;
   };
+  const termSquaresOf = (s: Story, language: string) =>
+    language === '' ? s.englishSquares : (s.termSquares.get(language) ?? 0);
 
   /**
    * The weighted mean of per-channel cosines over the channels both sides have: an article naming no one is judged
@@ -362,6 +369,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
 
   const dots = new Float64Array(CHANNEL_COUNT);
   const probeNorms = new Float64Array(CHANNEL_COUNT);
+  const normsA = new Float64Array(CHANNEL_COUNT);
+  const normsB = new Float64Array(CHANNEL_COUNT);
 
   const score = (s: Story, a: Probe) => {
     const w = s.weights!;
@@ -375,8 +384,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
     }
     // Terms are compared with the story's terms in the article's language only: a story told in English and French
     // is, for a French article, its French reports' words (and its names, numbers and dates in any language).
-    probeNorms.set(storyNorms(s));
-    probeNorms[0] = Math.sqrt(s.termSquares.get(a.language) ?? 0);
+    storyNorms(s, probeNorms);
+    probeNorms[0] = Math.sqrt(termSquaresOf(s, a.language));
     return combine(dots, a.present, probeNorms, a.info);
   };
 
@@ -396,7 +405,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         dots[ch] = dots[ch]! + (w / UNIT) * (c / UNIT) * r * r;
       }
     });
-    return fade * combine(dots, storyNorms(a), storyNorms(b));
+    return fade * combine(dots, storyNorms(a, normsA), storyNorms(b, normsB));
   };
 
   /**
@@ -421,8 +430,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       first: null,
       last: null,
       touched: arrivals,
-      norms: new Float64Array(CHANNEL_COUNT),
       squares: new Float64Array(CHANNEL_COUNT),
+      englishSquares: 0,
       termSquares: new Map(),
       normAt: docs,
       slot: -1,
@@ -590,7 +599,10 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
       if (ch === 0) termChange += change;
       index(f, story, nowUnits, held === undefined);
     }
-    if (termChange !== 0) story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + termChange);
+    if (termChange !== 0) {
+      if (language === '') story.englishSquares += termChange;
+      else story.termSquares.set(language, (story.termSquares.get(language) ?? 0) + termChange);
+    }
     trim(story);
     if (story.members) {
       const mw = new Float32Array(n);
@@ -986,8 +998,8 @@ export function createClusterer(options: Partial<ClusterOptions> = {}, state?: C
         first: r.first,
         last: r.last,
         touched: r.touched,
-        norms: new Float64Array(CHANNEL_COUNT),
         squares: new Float64Array(CHANNEL_COUNT),
+        englishSquares: 0,
         termSquares: new Map(),
         normAt: -1,
         slot: -1,
