@@ -518,56 +518,10 @@ function bags(a: Analysis): Bags {
 }
 
 /**
- * Int32 keys (hashes, whose low bits pick the slot) to ints ≥ 0: open addressing in typed arrays, grown by doubling;
- * cheaper than a Map for the few hundred lookups of every comparison that aligns meaning.
+ * Pairs of int32 keys (hashes, whose low bits pick the slot) to ints ≥ 0: open addressing in typed arrays, grown by
+ * doubling; cheaper than a Map for the few hundred lookups of every comparison that aligns meaning. A single key is
+ * the pair (key, 0).
  */
-class IntTable {
-  #keys = new Int32Array(1 << 12);
-  /** Value + 1; 0: an empty slot. */
-  #values = new Int32Array(1 << 12);
-  #size = 0;
-
-  /** The value under the key, or -1. */
-  get(key: number): number {
-    const keys = this.#keys;
-    const values = this.#values;
-    const mask = keys.length - 1;
-    for (let i = key & mask; ; i = (i + 1) & mask) {
-      const v = values[i] as number;
-      if (v === 0) return -1;
-      if (keys[i] === key) return v - 1;
-    }
-  }
-
-  /** Files the value under a key it does not hold yet. */
-  add(key: number, value: number): void {
-    if (2 * (this.#size + 1) > this.#keys.length) this.#grow();
-    const keys = this.#keys;
-    const values = this.#values;
-    const mask = keys.length - 1;
-    let i = key & mask;
-    while (values[i] !== 0) i = (i + 1) & mask;
-    keys[i] = key;
-    values[i] = value + 1;
-    this.#size++;
-  }
-
-  clear(): void {
-    this.#values.fill(0);
-    this.#size = 0;
-  }
-
-  #grow(): void {
-    const keys = this.#keys;
-    const values = this.#values;
-    this.#keys = new Int32Array(2 * keys.length);
-    this.#values = new Int32Array(2 * keys.length);
-    this.#size = 0;
-    for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.add(keys[i] as number, (values[i] as number) - 1);
-  }
-}
-
-/** Pairs of int32 keys (hashes) to ints ≥ 0: open addressing in typed arrays, grown by doubling. */
 class PairTable {
   #keys = new Int32Array(2 << 12);
   /** Value + 1; 0: an empty slot. */
@@ -628,18 +582,18 @@ const MAX_STEM_IDS = 1 << 18;
 const stemIds = new Map<string, number>();
 /** The stem of each id; and ids by the analysis's hash of the stem (checked against the stem: hashes may collide). */
 const stemOfId: string[] = [];
-const stemIdByHash = new IntTable();
+const stemIdByHash = new PairTable();
 let stemEpoch = 0;
 
 function idOfStem(st: string, hash: number): number {
-  const byHash = stemIdByHash.get(hash);
+  const byHash = stemIdByHash.get(hash, 0);
   if (byHash >= 0 && stemOfId[byHash] === st) return byHash;
   let id = stemIds.get(st);
   if (id === undefined) {
     id = stemOfId.length;
     stemIds.set(st, id);
     stemOfId.push(st);
-    if (byHash < 0) stemIdByHash.add(hash, id);
+    if (byHash < 0) stemIdByHash.add(hash, 0, id);
   }
   return id;
 }
