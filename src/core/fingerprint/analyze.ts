@@ -683,16 +683,9 @@ class TextAnalysis implements Analysis {
 
   get words(): string[] {
     if (this.#words) return this.#words;
-    const { texts, bases, starts, ends } = this.#sourceOrThrow();
     const n = this.hashes.length;
     const words = new Array<string>(n);
-    let p = 0;
-    for (let i = 0; i < n; i++) {
-      const start = starts[i] as number;
-      while (p + 1 < bases.length && (bases[p + 1] as number) <= start) p++;
-      const base = bases[p] as number;
-      words[i] = materialize(texts[p] as string, start - base, (ends[i] as number) - base);
-    }
+    for (let i = 0; i < n; i++) words[i] = this.wordAt(i);
     // The words replace what they were built from.
     this.#words = words;
     this.#source = null;
