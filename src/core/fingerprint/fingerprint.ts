@@ -300,14 +300,17 @@ export function isCandidate(sharedKeys: readonly number[]): boolean {
       if (++termHits >= LAYOUT.terms.minHits) return true;
     } else if (view === VIEW_ID.sentence) {
       if (++sentenceHits >= LAYOUT.sentence.minHits) return true;
-    } else if (view !== 0) return true;
+    } else if (viewNominatesAlone(view)) return true;
   }
   return false;
 }
 
 /** Whether sharing this one key makes two articles a candidate pair (the exact key, a passage band). */
 export function nominatesAlone(key: number): boolean {
-  const view = viewIdOfKey(key);
+  return viewNominatesAlone(viewIdOfKey(key));
+}
+
+function viewNominatesAlone(view: number): boolean {
   return view === VIEW_ID.exact || view === VIEW_ID.passage;
 }
 
