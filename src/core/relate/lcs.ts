@@ -37,6 +37,13 @@ function slotOf(x: number, mask: number): number {
   }
 }
 
+/** Files word `x` in the empty slot `h` (from `slotOf`) with its row value. */
+function claim(h: number, x: number, row: number): void {
+  stamps[h] = stamp;
+  keys[h] = x;
+  rows[h] = row;
+}
+
 export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
   const words = (a.length + 31) >>> 5;
@@ -46,11 +53,7 @@ export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) {
     const x = (a[i] as number) | 0;
     const h = slotOf(x, mask);
-    if (stamps[h] !== stamp) {
-      stamps[h] = stamp;
-      keys[h] = x;
-      rows[h] = nRows++;
-    }
+    if (stamps[h] !== stamp) claim(h, x, nRows++);
     rowOf[i] = rows[h] as number;
   }
   const m = new Uint32Array(nRows * words);
@@ -88,11 +91,8 @@ export function commonWords(a: ArrayLike<number>, b: ArrayLike<number>): number 
   for (let i = 0; i < a.length; i++) {
     const x = (a[i] as number) | 0;
     const h = slotOf(x, mask);
-    if (stamps[h] !== stamp) {
-      stamps[h] = stamp;
-      keys[h] = x;
-      rows[h] = 1;
-    } else rows[h] = (rows[h] as number) + 1;
+    if (stamps[h] !== stamp) claim(h, x, 1);
+    else rows[h] = (rows[h] as number) + 1;
   }
   let common = 0;
   for (let j = 0; j < b.length; j++) {
